@@ -1,0 +1,48 @@
+# Spinewise developer commands. Every target sets up what it needs first.
+VENV        := .venv
+BIN         := $(VENV)/bin
+UV_VERSION  := 0.13.9
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_LINK_MODE := copy
+
+.PHONY: setup run test lint typecheck unit browser-deps bench clean
+
+## setup: create .venv with the locked dependencies (quick when nothing changed)
+setup: $(VENV)/.synced
+
+$(BIN)/uv:
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(BIN)/uv pyproject.toml uv.lock
+	$(BIN)/uv sync --frozen --quiet
+	@touch $@
+
+## run: serve the web app on http://127.0.0.1:8000 with SQLite
+run: setup
+	$(BIN)/spinewise serve
+
+## test: lint, type checks and every test (browser tests included)
+test: setup browser-deps lint typecheck unit
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: setup
+	$(BIN)/mypy src/spinewise/core
+	$(BIN)/mypy src/spinewise
+
+unit: setup
+	$(BIN)/pytest -n 2 --dist loadfile
+
+## browser-deps: Debian's Chromium for the Playwright tests (installed when missing and allowed)
+browser-deps:
+	@bash scripts/ensure-chromium.sh
+
+## bench: run the benchmarks and write docs/performance.md
+bench: setup
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,5 @@
+"""Imports every command module so their ``@app.command`` decorators run."""
+
+from __future__ import annotations
+
+from spinewise.cli import assess_cmd  # noqa: F401

@@ -1,0 +1,73 @@
+"""Prints core results for people in a terminal (rich)."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from spinewise.core.assessment import Assessment
+from spinewise.core.knowledge import knowledge
+from spinewise.core.levels import Level
+
+LEVEL_STYLE = {
+    Level.EMERGENCY: "bold white on red",
+    Level.URGENT: "bold black on dark_orange",
+    Level.SOON: "bold black on yellow",
+    Level.SELF_CARE: "bold white on green4",
+}
+REGION_NAMES = {
+    "lower": "Lower back (lumbar)",
+    "upper": "Upper back (thoracic)",
+    "both": "Both lower (lumbar) and upper (thoracic) back",
+}
+
+
+def triage_banner(assessment: Assessment) -> Panel:
+    triage = assessment.triage
+    body = Group(
+        Text(triage.advice),
+        Text(""),
+        Text("Why:", style="bold"),
+        *[Text(f"  • {reason}") for reason in triage.reasons],
+    )
+    return Panel(
+        body,
+        title=Text(f" {triage.label.upper()} ", style=LEVEL_STYLE[triage.level]),
+        title_align="left",
+        border_style=LEVEL_STYLE[triage.level].split()[-1],
+    )
+
+
+def print_assessment(console: Console, assessment: Assessment) -> None:
+    console.print(triage_banner(assessment))
+    region = REGION_NAMES.get(assessment.region or "", "No back area was marked")
+    console.print(Text.assemble(("Where: ", "bold"), region))
+    if assessment.withheld:
+        console.print(Text(assessment.withheld, style="italic"))
+    if assessment.causes:
+        console.print(Text("\nLikely causes, most likely first", style="bold underline"))
+        for number, cause in enumerate(assessment.causes, start=1):
+            console.print(
+                Text.assemble((f"{number}. {cause.name}", "bold"), f"  ({cause.score:g})")
+            )
+            console.print(f"   {cause.explanation}", soft_wrap=False)
+            console.print(Text(f"   Why we think this: {'; '.join(cause.reasons)}", style="dim"))
+    if assessment.mistakes:
+        console.print(Text("\nHabits that may keep it going", style="bold underline"))
+        for mistake in assessment.mistakes:
+            console.print(Text(mistake.name, style="bold"))
+            console.print(Text(f"   Because: {'; '.join(mistake.reasons)}", style="dim"))
+            console.print(f"   Tip: {mistake.tip}")
+    console.print(Text.assemble(("\nNext step: ", "bold"), assessment.next_step))
+
+
+def comparison_table() -> Table:
+    table = Table(title="Lower vs upper back pain", show_lines=True)
+    table.add_column("Feature", style="bold")
+    table.add_column("Lower back (lumbar)")
+    table.add_column("Upper back (thoracic)")
+    for row in knowledge().comparison:
+        table.add_row(row.feature, row.lower, row.upper)
+    return table

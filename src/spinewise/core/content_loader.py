@@ -1,0 +1,77 @@
+"""Loads the knowledge base (YAML under ``spinewise/content``) into pydantic models.
+
+A malformed file fails loudly with its file, the field and the reason, so content
+can be reviewed like code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+
+CONTENT_PACKAGE = "spinewise.content"
+
+
+class ContentError(ValueError):
+    """A content file is missing, unreadable or does not match its model."""
+
+    def __init__(self, file: str, problems: Sequence[tuple[str, str]]) -> None:
+        self.file = file
+        self.problems = list(problems)
+        lines = [f"{file}: {field}: {reason}" for field, reason in self.problems]
+        super().__init__("invalid content\n" + "\n".join(lines))
+
+
+def content_dir() -> Path:
+    """The folder that holds the knowledge base files."""
+    return Path(str(resources.files(CONTENT_PACKAGE)))
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError as exc:
+        raise ContentError(str(path), [("(file)", "file not found")]) from exc
+    except yaml.YAMLError as exc:
+        raise ContentError(str(path), [("(file)", f"not valid YAML: {exc}")]) from exc
+
+
+def _problems(exc: ValidationError) -> list[tuple[str, str]]:
+    return [
+        (".".join(str(part) for part in error["loc"]) or "(root)", error["msg"])
+        for error in exc.errors()
+    ]
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """Validates one YAML file as one ``model``."""
+    data = read_yaml(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(str(path), _problems(exc)) from exc
+
+
+def load_list(path: Path, model: type[M]) -> list[M]:
+    """Validates one YAML file holding a list of ``model`` items."""
+    data = read_yaml(path)
+    try:
+        return TypeAdapter(list[model]).validate_python(data)  # type: ignore[valid-type]
+    except ValidationError as exc:
+        raise ContentError(str(path), _problems(exc)) from exc
+
+
+def unique_ids(path: Path, ids: Sequence[str]) -> None:
+    """Fails when an id is used twice in one file."""
+    seen: set[str] = set()
+    dupes = [item for item in ids if item in seen or seen.add(item)]  # type: ignore[func-returns-value]
+    if dupes:
+        raise ContentError(str(path), [("id", f"duplicate id(s): {', '.join(sorted(set(dupes)))}")])

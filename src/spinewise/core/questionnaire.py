@@ -1,0 +1,208 @@
+"""The questionnaire as data, and the answer handling both the CLI and the web wizard use."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from spinewise.core.content_loader import ContentError, content_dir, load_model
+from spinewise.core.intake import SCHEMA_ID, Intake, parse_intake
+
+QuestionType = Literal["number", "scale", "single", "multi", "yes_no", "body_map", "text"]
+Answer = int | float | str | bool | list[str] | None
+
+_YES = {"y", "yes", "true", "1"}
+_NO = {"n", "no", "false", "0"}
+
+
+class _Content(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(_Content):
+    value: str
+    label: str
+    view: Literal["front", "back"] | None = None
+
+
+class ShowIf(_Content):
+    field: str
+    in_: list[str] = Field(alias="in")
+
+
+class Question(_Content):
+    field: str = Field(pattern=r"^[a-z_]+(\.[a-z_]+)?$")
+    type: QuestionType
+    label: str = Field(min_length=3)
+    help: str | None = None
+    options: list[Option] = Field(default_factory=list)
+    min: float | None = None
+    max: float | None = None
+    max_length: int | None = None
+    optional: bool = False
+    required: bool = False
+    show_if: ShowIf | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Question:
+        needs_options = self.type in ("single", "multi", "body_map")
+        if needs_options and not self.options:
+            raise ValueError(f"a {self.type} question needs options")
+        if not needs_options and self.options:
+            raise ValueError(f"a {self.type} question takes no options")
+        if self.type in ("number", "scale") and (self.min is None or self.max is None):
+            raise ValueError(f"a {self.type} question needs min and max")
+        return self
+
+    @property
+    def name(self) -> str:
+        """The form field name (dots are awkward in HTML ids)."""
+        return self.field.replace(".", "__")
+
+    @property
+    def is_whole_number(self) -> bool:
+        return self.type == "scale" or (self.type == "number" and self.field not in _DECIMAL_FIELDS)
+
+    def option_label(self, value: str) -> str:
+        return next((o.label for o in self.options if o.value == value), value)
+
+
+_DECIMAL_FIELDS = {"habits.sitting_hours", "habits.screen_hours"}
+
+
+class Step(_Content):
+    id: str
+    title: str
+    intro: str | None = None
+    kind: Literal["questions", "safety"] = "questions"
+    questions: list[Question] = Field(min_length=1)
+
+
+class Questionnaire(_Content):
+    steps: list[Step] = Field(min_length=1)
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for step in self.steps for q in step.questions]
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(f"no questionnaire step {step_id!r}")
+
+    def question(self, field: str) -> Question:
+        for question in self.questions:
+            if question.field == field:
+                return question
+        raise KeyError(f"no question for field {field!r}")
+
+
+class AnswerError(ValueError):
+    """A raw answer that does not fit its question."""
+
+
+def load_questionnaire(path: Path | None = None) -> Questionnaire:
+    path = path or content_dir() / "questions.yaml"
+    questionnaire = load_model(path, Questionnaire)
+    fields = [q.field for q in questionnaire.questions]
+    dupes = sorted({f for f in fields if fields.count(f) > 1})
+    if dupes:
+        raise ContentError(str(path), [("steps", f"fields asked twice: {', '.join(dupes)}")])
+    return questionnaire
+
+
+@cache
+def questionnaire() -> Questionnaire:
+    """The packaged questionnaire, loaded once per process."""
+    return load_questionnaire()
+
+
+def is_visible(question: Question, answers: Mapping[str, Answer]) -> bool:
+    """Whether a question applies given the answers so far (its show_if)."""
+    if question.show_if is None:
+        return True
+    return str(answers.get(question.show_if.field)) in question.show_if.in_
+
+
+def parse_answer(question: Question, raw: str | Sequence[str] | None) -> Answer:
+    """Turns typed or submitted text into the value the intake expects.
+
+    Raises AnswerError with a message a person can act on.
+    """
+    if question.type in ("multi", "body_map"):
+        values = [raw] if isinstance(raw, str) else list(raw or [])
+        values = [v.strip() for item in values for v in item.split(",") if v.strip()]
+        allowed = {o.value for o in question.options}
+        unknown = [v for v in values if v not in allowed]
+        if unknown:
+            raise AnswerError(f"not one of the choices: {', '.join(unknown)}")
+        if question.required and not values:
+            raise AnswerError("choose at least one")
+        return list(dict.fromkeys(values))
+
+    text = (raw if isinstance(raw, str) else (raw[0] if raw else "")).strip()
+    if not text:
+        if question.optional:
+            return None
+        raise AnswerError("please answer this question")
+    if question.type == "yes_no":
+        if text.lower() in _YES:
+            return True
+        if text.lower() in _NO:
+            return False
+        raise AnswerError("answer yes or no")
+    if question.type == "single":
+        allowed = [o.value for o in question.options]
+        if text not in allowed:
+            raise AnswerError(f"choose one of: {', '.join(allowed)}")
+        return text
+    if question.type == "text":
+        limit = question.max_length or 200
+        if len(text) > limit:
+            raise AnswerError(f"keep it under {limit} characters")
+        return text
+    return _parse_number(question, text)
+
+
+def _parse_number(question: Question, text: str) -> int | float:
+    try:
+        number = float(text)
+    except ValueError as exc:
+        raise AnswerError("enter a number") from exc
+    if question.is_whole_number:
+        if not number.is_integer():
+            raise AnswerError("enter a whole number")
+        number = int(number)
+    low, high = question.min, question.max
+    if low is not None and high is not None and not low <= number <= high:
+        raise AnswerError(f"enter a number from {low:g} to {high:g}")
+    return number
+
+
+def answers_to_intake(answers: Mapping[str, Answer]) -> Intake:
+    """Builds and validates an intake from answers keyed by dotted field path."""
+    data: dict[str, Any] = {"schema": SCHEMA_ID}
+    for field, value in answers.items():
+        if value is None:
+            continue
+        head, _, tail = field.partition(".")
+        if tail:
+            data.setdefault(head, {})[tail] = value
+        else:
+            data[head] = value
+    return parse_intake(data)
+
+
+def intake_to_answers(intake: Intake) -> dict[str, Answer]:
+    """The answers that rebuild ``intake`` (for editing a saved assessment)."""
+    raw = intake.model_dump(mode="json", by_alias=True)
+    answers: dict[str, Answer] = {}
+    for question in questionnaire().questions:
+        head, _, tail = question.field.partition(".")
+        answers[question.field] = raw[head][tail] if tail else raw.get(head)
+    return answers
