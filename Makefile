@@ -26,8 +26,8 @@ run: setup
 test: setup browser-deps lint typecheck unit
 
 lint: setup
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 typecheck: setup
 	$(BIN)/mypy src/spinewise/core

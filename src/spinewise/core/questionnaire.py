@@ -157,9 +157,9 @@ def parse_answer(question: Question, raw: str | Sequence[str] | None) -> Answer:
             return False
         raise AnswerError("answer yes or no")
     if question.type == "single":
-        allowed = [o.value for o in question.options]
-        if text not in allowed:
-            raise AnswerError(f"choose one of: {', '.join(allowed)}")
+        choices = [o.value for o in question.options]
+        if text not in choices:
+            raise AnswerError(f"choose one of: {', '.join(choices)}")
         return text
     if question.type == "text":
         limit = question.max_length or 200
