@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -22,6 +23,10 @@ REGION_NAMES = {
     "upper": "Upper back (thoracic)",
     "both": "Both lower (lumbar) and upper (thoracic) back",
 }
+
+
+def _indented(text: str, style: str = "") -> Padding:
+    return Padding(Text(text, style=style), (0, 0, 0, 3))
 
 
 def triage_banner(assessment: Assessment) -> Panel:
@@ -49,17 +54,15 @@ def print_assessment(console: Console, assessment: Assessment) -> None:
     if assessment.causes:
         console.print(Text("\nLikely causes, most likely first", style="bold underline"))
         for number, cause in enumerate(assessment.causes, start=1):
-            console.print(
-                Text.assemble((f"{number}. {cause.name}", "bold"), f"  ({cause.score:g})")
-            )
-            console.print(f"   {cause.explanation}", soft_wrap=False)
-            console.print(Text(f"   Why we think this: {'; '.join(cause.reasons)}", style="dim"))
+            console.print(Text(f"{number}. {cause.name}", style="bold"))
+            console.print(_indented(cause.explanation))
+            console.print(_indented(f"Why we think this: {'; '.join(cause.reasons)}", "dim"))
     if assessment.mistakes:
         console.print(Text("\nHabits that may keep it going", style="bold underline"))
         for mistake in assessment.mistakes:
             console.print(Text(mistake.name, style="bold"))
-            console.print(Text(f"   Because: {'; '.join(mistake.reasons)}", style="dim"))
-            console.print(f"   Tip: {mistake.tip}")
+            console.print(_indented(f"Because: {'; '.join(mistake.reasons)}", "dim"))
+            console.print(_indented(f"Tip: {mistake.tip}"))
     console.print(Text.assemble(("\nNext step: ", "bold"), assessment.next_step))
 
 
