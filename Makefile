@@ -5,7 +5,7 @@ UV_VERSION  := 0.13.9
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_LINK_MODE := copy
 
-.PHONY: setup run test lint typecheck unit browser-deps bench clean
+.PHONY: setup run test lint typecheck unit browser browser-deps bench clean
 
 ## setup: create .venv with the locked dependencies (quick when nothing changed)
 setup: $(VENV)/.synced
@@ -23,7 +23,7 @@ run: setup
 	$(BIN)/spinewise serve
 
 ## test: lint, type checks and every test (browser tests included)
-test: setup browser-deps lint typecheck unit
+test: setup browser-deps lint typecheck unit browser
 
 lint: setup
 	$(BIN)/ruff check .
@@ -34,7 +34,12 @@ typecheck: setup
 	$(BIN)/mypy src/spinewise
 
 unit: setup
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -n 2 --dist loadfile -m "not browser"
+
+# Browser tests run in their own process: Playwright's sync API leaves an event loop on
+# the thread, which Django's ORM would refuse in tests that ran after it.
+browser: setup browser-deps
+	$(BIN)/pytest -m browser
 
 ## browser-deps: Debian's Chromium for the Playwright tests (installed when missing and allowed)
 browser-deps:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from conftest import IntakeFactory
+from spinewise.core.intake import Intake
 from spinewise.core.knowledge import knowledge
 from spinewise.core.levels import Level
 from spinewise.core.red_flags import RULES
 from spinewise.core.triage import fired_flags, triage_intake
+
+IntakeFactory = Callable[..., Intake]
 
 # flag id -> (answers that fire it, the same case with the deciding answer "no")
 CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {

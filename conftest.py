@@ -1,0 +1,21 @@
+"""Test-wide setup: Django settings and a throwaway data folder for this test process."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spinewise.web.settings")
+# Each test process (and xdist worker) gets its own data folder, never the user's real one.
+os.environ["SPINEWISE_DATA_DIR"] = tempfile.mkdtemp(prefix="spinewise-test-data-")
+os.environ.setdefault("SPINEWISE_ENV", "test")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-django only sets Django up when the settings are already configured, and it
+    # looks before this file is imported; touching a setting loads them.
+    from django.conf import settings
+
+    _ = settings.INSTALLED_APPS

@@ -1,0 +1,1 @@
+"""The Spinewise Django project: settings, URLs and the web apps."""

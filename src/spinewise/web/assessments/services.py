@@ -1,0 +1,29 @@
+"""Writes for the assessment app: the web layer's only way to store an assessment."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import User
+
+from spinewise.core.assessment import Assessment, assess
+from spinewise.core.intake import Intake
+from spinewise.web.assessments.models import SavedAssessment
+
+
+def emergency_number() -> str:
+    return str(settings.SPINEWISE_EMERGENCY_NUMBER)
+
+
+def assess_for_web(intake: Intake) -> Assessment:
+    return assess(intake, emergency_number=emergency_number())
+
+
+def save_assessment(user: User, intake: Intake) -> SavedAssessment:
+    assessment = assess_for_web(intake)
+    return SavedAssessment.objects.create(
+        user=user,
+        intake=intake.model_dump(mode="json", by_alias=True),
+        result=assessment.to_json_dict(),
+        level=assessment.triage.level.value,
+        region=assessment.region or "",
+    )

@@ -1,0 +1,128 @@
+"""The assessment wizard, its result and saving it. Every decision is made in core."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from spinewise.core.intake import IntakeError
+from spinewise.core.questionnaire import questionnaire
+from spinewise.web.assessments import wizard
+from spinewise.web.assessments.models import SavedAssessment
+from spinewise.web.assessments.services import assess_for_web, emergency_number, save_assessment
+from spinewise.web.users import signed_in_user
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    steps = questionnaire().steps
+    resume = wizard.first_unfinished_step(request) if wizard.steps_done(request) else None
+    return render(
+        request,
+        "assessments/start.html",
+        {"steps": steps, "first": steps[0], "resume": resume},
+    )
+
+
+@require_POST
+def restart(request: HttpRequest) -> HttpResponse:
+    wizard.clear(request)
+    return redirect("assessments:step", step_id=questionnaire().steps[0].id)
+
+
+@require_http_methods(["GET", "POST"])
+def step(request: HttpRequest, step_id: str) -> HttpResponse:
+    try:
+        current = questionnaire().step(step_id)
+    except KeyError as exc:
+        raise Http404("No such step") from exc
+    steps = questionnaire().steps
+    form = wizard.StepForm(current, wizard.get_answers(request))
+    if request.method == "POST" and form.validate(request.POST):
+        wizard.store_step(request, form)
+        _, after = wizard.neighbours(current)
+        if after is None:
+            return redirect("assessments:result")
+        return redirect("assessments:step", step_id=after.id)
+    before, _ = wizard.neighbours(current)
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "assessments/step.html",
+        {
+            "form": form,
+            "step": current,
+            "number": steps.index(current) + 1,
+            "total": len(steps),
+            "percent": round(100 * steps.index(current) / len(steps)),
+            "before": before,
+        },
+        status=status,
+    )
+
+
+def result(request: HttpRequest) -> HttpResponse:
+    unfinished = wizard.first_unfinished_step(request)
+    if unfinished is not None:
+        if wizard.steps_done(request):
+            messages.info(request, "A few questions are still unanswered.")
+        return redirect("assessments:step", step_id=unfinished.id)
+    try:
+        intake = wizard.intake_from_session(request)
+    except IntakeError as error:
+        return render(request, "assessments/invalid.html", {"error": error}, status=400)
+    assessment = assess_for_web(intake)
+    return render(
+        request,
+        "assessments/result.html",
+        {"assessment": assessment, "emergency_number": emergency_number(), "saved": None},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def save(request: HttpRequest) -> HttpResponse:
+    """Asks for an account when needed; the answers wait in the session meanwhile."""
+    if wizard.first_unfinished_step(request) is not None:
+        messages.info(request, "Take the assessment first, then you can save it.")
+        return redirect("assessments:start")
+    if not request.user.is_authenticated:
+        return render(
+            request,
+            "assessments/save_needs_account.html",
+            {"next": reverse("assessments:save")},
+        )
+    try:
+        intake = wizard.intake_from_session(request)
+    except IntakeError as error:
+        return render(request, "assessments/invalid.html", {"error": error}, status=400)
+    if request.method == "GET":
+        return render(
+            request, "assessments/save_confirm.html", {"assessment": assess_for_web(intake)}
+        )
+    saved = save_assessment(signed_in_user(request), intake)
+    wizard.clear(request)
+    messages.success(request, "Your assessment is saved.")
+    return redirect("assessments:detail", pk=saved.pk)
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    saved = get_object_or_404(SavedAssessment, pk=pk, user=signed_in_user(request))
+    return render(
+        request,
+        "assessments/result.html",
+        {
+            "assessment": saved.reassess(emergency_number()),
+            "emergency_number": emergency_number(),
+            "saved": saved,
+        },
+    )
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    saved = SavedAssessment.objects.filter(user=signed_in_user(request))[:50]
+    return render(request, "assessments/history.html", {"saved_list": saved})

@@ -1,0 +1,182 @@
+"""The assessment wizard's state: answers kept in the session, step by step.
+
+Answers live in the session until the person saves them, so nobody needs an account to
+get a verdict, and signing up on the way loses nothing (Django keeps session data
+across log-in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest, QueryDict
+
+from spinewise.core.intake import Intake, IntakeError
+from spinewise.core.questionnaire import (
+    Answer,
+    AnswerError,
+    Question,
+    Step,
+    answers_to_intake,
+    is_visible,
+    parse_answer,
+    questionnaire,
+)
+
+ANSWERS_KEY = "spinewise_answers"
+DONE_KEY = "spinewise_steps_done"
+
+
+@dataclass(frozen=True)
+class BoundOption:
+    value: str
+    label: str
+    checked: bool
+    view: str | None
+
+
+@dataclass(frozen=True)
+class BoundQuestion:
+    """What a template needs to draw one question: its current value and any error."""
+
+    question: Question
+    value: str
+    options: list[BoundOption]
+    error: str | None
+
+    @property
+    def id(self) -> str:
+        return f"q-{self.question.name}"
+
+    def options_for(self, view: str) -> list[BoundOption]:
+        return [o for o in self.options if o.view == view]
+
+    @property
+    def front_options(self) -> list[BoundOption]:
+        return self.options_for("front")
+
+    @property
+    def back_options(self) -> list[BoundOption]:
+        return self.options_for("back")
+
+    @property
+    def scale_points(self) -> list[BoundOption]:
+        low, high = int(self.question.min or 0), int(self.question.max or 10)
+        return [
+            BoundOption(str(n), str(n), self.value == str(n), None) for n in range(low, high + 1)
+        ]
+
+    @property
+    def yes_no(self) -> list[BoundOption]:
+        return [
+            BoundOption("yes", "Yes", self.value == "yes", None),
+            BoundOption("no", "No", self.value == "no", None),
+        ]
+
+
+def _display(value: Answer) -> str:
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@dataclass
+class StepForm:
+    """One wizard step bound to submitted data (or to the answers given before)."""
+
+    step: Step
+    answers: dict[str, Answer]
+    raw: Mapping[str, list[str]] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def questions(self) -> list[Question]:
+        # A question that depends on an answer in this same step is shown (it says when
+        # it applies); the answer decides on submit whether it is kept.
+        here = {q.field for q in self.step.questions}
+        return [
+            q
+            for q in self.step.questions
+            if q.show_if is None or q.show_if.field in here or is_visible(q, self.answers)
+        ]
+
+    def bound(self) -> list[BoundQuestion]:
+        out = []
+        for question in self.questions:
+            if question.name in self.raw:
+                submitted = self.raw[question.name]
+                chosen = set(submitted)
+                value = submitted[0] if submitted else ""
+            else:
+                answer = self.answers.get(question.field)
+                chosen = set(answer) if isinstance(answer, list) else {_display(answer)}
+                value = _display(answer) if not isinstance(answer, list) else ""
+            options = [
+                BoundOption(o.value, o.label, o.value in chosen, o.view) for o in question.options
+            ]
+            out.append(BoundQuestion(question, value, options, self.errors.get(question.field)))
+        return out
+
+    def validate(self, data: QueryDict) -> bool:
+        self.raw = {q.name: data.getlist(q.name) for q in self.step.questions}
+        for question in self.step.questions:
+            if not is_visible(question, self.answers):
+                self.answers.pop(question.field, None)
+                continue
+            try:
+                value = parse_answer(question, self.raw[question.name])
+            except AnswerError as error:
+                self.errors[question.field] = str(error)
+            else:
+                self.answers[question.field] = value
+                # A later show_if may depend on this answer (sex -> pregnancy).
+        return not self.errors
+
+
+def get_answers(request: HttpRequest) -> dict[str, Answer]:
+    return dict(request.session.get(ANSWERS_KEY, {}))
+
+
+def steps_done(request: HttpRequest) -> list[str]:
+    return list(request.session.get(DONE_KEY, []))
+
+
+def store_step(request: HttpRequest, form: StepForm) -> None:
+    request.session[ANSWERS_KEY] = form.answers
+    done = steps_done(request)
+    if form.step.id not in done:
+        done.append(form.step.id)
+    request.session[DONE_KEY] = done
+
+
+def clear(request: HttpRequest) -> None:
+    request.session.pop(ANSWERS_KEY, None)
+    request.session.pop(DONE_KEY, None)
+
+
+def first_unfinished_step(request: HttpRequest) -> Step | None:
+    done = set(steps_done(request))
+    return next((s for s in questionnaire().steps if s.id not in done), None)
+
+
+def neighbours(step: Step) -> tuple[Step | None, Step | None]:
+    steps = questionnaire().steps
+    index = steps.index(step)
+    before = steps[index - 1] if index > 0 else None
+    after = steps[index + 1] if index + 1 < len(steps) else None
+    return before, after
+
+
+def intake_from_session(request: HttpRequest) -> Intake:
+    """The finished intake; raises IntakeError when the answers do not make one."""
+    return answers_to_intake(get_answers(request))
+
+
+__all__ = ["IntakeError", "StepForm", "intake_from_session"]

@@ -1,0 +1,79 @@
+"""The plan preferences form: turns what a person picks into core Preferences."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from pydantic import ValidationError
+
+from spinewise.core.plan import Preferences
+
+MINUTES = [(10, "10 minutes"), (15, "15 minutes"), (20, "20 minutes"), (30, "30 minutes")]
+DAYS = [(n, f"{n} days a week") for n in (3, 4, 5, 6, 7)]
+EQUIPMENT = [
+    ("mat", "An exercise mat or soft floor"),
+    ("wall", "A clear wall"),
+    ("chair", "A sturdy chair"),
+    ("doorway", "A doorway"),
+    ("foam_roller", "A foam roller"),
+]
+FITNESS = [
+    ("low", "I rarely exercise, or the pain makes moving hard"),
+    ("average", "I am fairly active"),
+    ("high", "I exercise a lot"),
+]
+TIMEZONES = [
+    "Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin", "Europe/Madrid",
+    "Europe/Rome", "Europe/Amsterdam", "Europe/Stockholm", "America/New_York",
+    "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Toronto",
+    "Australia/Sydney", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo", "UTC",
+]  # fmt: skip
+
+
+class PreferencesForm(forms.Form):
+    minutes_per_day = forms.TypedChoiceField(
+        choices=MINUTES, coerce=int, initial=15, widget=forms.RadioSelect,
+        label="How long can you spend each day?",
+        help_text="Sessions are built to fit. Short and regular beats long and rare.",
+    )  # fmt: skip
+    days_per_week = forms.TypedChoiceField(
+        choices=DAYS, coerce=int, initial=5, widget=forms.RadioSelect,
+        label="On how many days a week?",
+    )  # fmt: skip
+    equipment = forms.MultipleChoiceField(
+        choices=EQUIPMENT, required=False, initial=["mat", "wall", "chair"],
+        widget=forms.CheckboxSelectMultiple, label="What do you have at home?",
+        help_text="Exercises needing anything else are left out.",
+    )  # fmt: skip
+    fitness = forms.ChoiceField(
+        choices=FITNESS, initial="average", widget=forms.RadioSelect,
+        label="How active are you at the moment?",
+    )  # fmt: skip
+    session_time = forms.TimeField(
+        initial="18:00", label="What time suits you for reminders?",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )  # fmt: skip
+    timezone = forms.ChoiceField(
+        choices=[(tz, tz.replace("_", " ")) for tz in TIMEZONES], initial="Europe/London",
+        label="Your time zone", help_text="Calendar reminders arrive at your local time.",
+    )  # fmt: skip
+    start = forms.DateField(
+        initial=date.today, label="Start on",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )  # fmt: skip
+
+    def preferences(self) -> Preferences:
+        data: dict[str, Any] = self.cleaned_data
+        try:
+            return Preferences(
+                minutes_per_day=data["minutes_per_day"],
+                days_per_week=data["days_per_week"],
+                equipment=data["equipment"],
+                fitness=data["fitness"],
+                session_time=data["session_time"].strftime("%H:%M"),
+                timezone=data["timezone"],
+            )
+        except ValidationError as exc:  # the choices above keep this from happening
+            raise forms.ValidationError(str(exc)) from exc

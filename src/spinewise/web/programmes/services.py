@@ -1,0 +1,57 @@
+"""Writes and reads for programmes: the web and API layers call these, never core directly."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from spinewise.core.calendar import programme_to_ics
+from spinewise.core.plan import Preferences, build_programme
+from spinewise.web.assessments.models import SavedAssessment
+from spinewise.web.assessments.services import assess_for_web
+from spinewise.web.programmes.models import ExerciseTick, SavedProgramme, new_calendar_token
+
+
+def create_programme(
+    user: User, saved: SavedAssessment, prefs: Preferences, start: date
+) -> SavedProgramme:
+    """Builds the plan from the saved answers; raises NoProgrammeError for urgent verdicts."""
+    intake = saved.parsed_intake
+    programme = build_programme(assess_for_web(intake), intake, prefs, start)
+    return SavedProgramme.objects.create(
+        user=user,
+        assessment=saved,
+        start=start,
+        prefs=prefs.model_dump(mode="json"),
+        data=programme.to_json_dict(),
+    )
+
+
+def latest_programme(user: User) -> SavedProgramme | None:
+    return SavedProgramme.objects.filter(user=user).first()
+
+
+def ticked_today(saved: SavedProgramme, day: date) -> set[str]:
+    return set(
+        ExerciseTick.objects.filter(programme=saved, day=day).values_list("exercise_id", flat=True)
+    )
+
+
+@transaction.atomic
+def set_tick(saved: SavedProgramme, day: date, exercise_id: str, done: bool) -> None:
+    if done:
+        ExerciseTick.objects.get_or_create(programme=saved, day=day, exercise_id=exercise_id)
+    else:
+        ExerciseTick.objects.filter(programme=saved, day=day, exercise_id=exercise_id).delete()
+
+
+def calendar_bytes(saved: SavedProgramme) -> bytes:
+    return programme_to_ics(saved.programme, saved.preferences)
+
+
+def rotate_calendar_token(saved: SavedProgramme) -> SavedProgramme:
+    saved.calendar_token = new_calendar_token()
+    saved.save(update_fields=["calendar_token"])
+    return saved

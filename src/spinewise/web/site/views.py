@@ -1,0 +1,130 @@
+"""Public pages: landing, guides, about, the exercise library and the health check."""
+
+from __future__ import annotations
+
+from csp.constants import NONE, UNSAFE_INLINE
+from csp.decorators import csp
+from django import forms
+from django.conf import settings
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from spinewise.web.site import library
+from spinewise.web.site.content import REGION_NAMES, comparison_rows
+from spinewise.web.site.guides import load_guides
+
+
+@require_safe
+def landing(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "site/landing.html",
+        {"rows": comparison_rows(), "guides": list(load_guides().values())},
+    )
+
+
+@require_safe
+def guide_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "site/guide_list.html", {"guides": list(load_guides().values())})
+
+
+@require_safe
+def guide_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    guides = load_guides()
+    guide = guides.get(slug)
+    if guide is None:
+        raise Http404("No such guide")
+    slugs = list(guides)
+    position = slugs.index(slug)
+    next_guide = guides[slugs[position + 1]] if position + 1 < len(slugs) else None
+    return render(request, "site/guide_detail.html", {"guide": guide, "next_guide": next_guide})
+
+
+@require_safe
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "site/about.html")
+
+
+class ExerciseFilterForm(forms.Form):
+    region = forms.ChoiceField(required=False)
+    cause = forms.ChoiceField(required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        region_field = self.fields["region"]
+        cause_field = self.fields["cause"]
+        assert isinstance(region_field, forms.ChoiceField)
+        assert isinstance(cause_field, forms.ChoiceField)
+        region_field.choices = [("", "Any part of the back"), *REGION_NAMES.items()]
+        cause_field.choices = [("", "Any cause"), *library.cause_choices()]
+
+
+@require_safe
+def exercise_list(request: HttpRequest) -> HttpResponse:
+    form = ExerciseFilterForm(request.GET or None)
+    region = cause = None
+    if form.is_bound and form.is_valid():
+        region = form.cleaned_data["region"] or None
+        cause = form.cleaned_data["cause"] or None
+    exercises = library.exercises_for(region=region, cause=cause)
+    return render(
+        request,
+        "site/exercise_list.html",
+        {
+            "form": form,
+            "exercises": exercises,
+            "filtered": bool(region or cause),
+            "region_name": REGION_NAMES.get(region or ""),
+            "cause_name": library.cause_label(cause) if cause else None,
+            "evidence_note": library.EVIDENCE_NOTE,
+        },
+    )
+
+
+@require_safe
+def exercise_detail(request: HttpRequest, exercise_id: str) -> HttpResponse:
+    exercise = library.get_or_none(exercise_id)
+    if exercise is None:
+        raise Http404("No such exercise")
+    return render(
+        request,
+        "site/exercise_detail.html",
+        {"exercise": library.detail(exercise), "evidence_note": library.EVIDENCE_NOTE},
+    )
+
+
+# The drawings animate with a <style> element inside the SVG. They are shown through
+# <img>, where nothing in them can run or load, so this one response allows inline style.
+@csp({"default-src": [NONE], "style-src": [UNSAFE_INLINE], "img-src": ["data:"]})  # type: ignore[arg-type]
+@require_safe
+def exercise_svg(request: HttpRequest, exercise_id: str) -> HttpResponse:
+    if library.get_or_none(exercise_id) is None:
+        raise Http404("No such exercise")
+    response = HttpResponse(library.illustration(exercise_id), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and database reachability, for load balancers and the test server."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means "not ready"
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No request context here: the page must render even when the failure was in a
+    # context processor or the session.
+    template = loader.get_template("500.html")
+    context = {"EMERGENCY_NUMBER": settings.SPINEWISE_EMERGENCY_NUMBER}
+    return HttpResponse(template.render(context), status=500)

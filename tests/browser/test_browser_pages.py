@@ -1,0 +1,128 @@
+"""The real app in Chromium: accessibility, no third-party requests, page weight, screenshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "landing": "/",
+    "guides": "/guides/",
+    "guide": "/guides/lower-vs-upper/",
+    "when-to-get-help": "/guides/when-to-get-help/",
+    "exercises": "/exercises/",
+    "exercises-filtered": "/exercises/?region=upper",
+    "exercise": "/exercises/glute_bridge/",
+    "about": "/about/",
+    "signup": "/accounts/signup/",
+    "login": "/accounts/login/",
+    "password-reset": "/accounts/password/reset/",
+    "not-found": "/no-such-page/",
+}
+AXE_PAGES = ["landing", "guide", "exercises", "exercise", "signup", "login", "when-to-get-help"]
+MAX_PAGE_BYTES = 100 * 1024
+
+
+@pytest.mark.parametrize("name", AXE_PAGES)
+def test_axe_finds_no_violations(phone_page: Any, server_url: str, name: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    phone_page.goto(server_url + PAGES[name])
+    results = Axe().run(phone_page)
+
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_request_leaves_the_origin_and_csp_is_never_violated(
+    phone_page: Any, server_url: str, name: str
+) -> None:
+    requests: list[str] = []
+    console_errors: list[str] = []
+    phone_page.on("request", lambda request: requests.append(request.url))
+    phone_page.on(
+        "console",
+        lambda message: console_errors.append(message.text) if message.type == "error" else None,
+    )
+
+    phone_page.goto(server_url + PAGES[name], wait_until="networkidle")
+
+    assert requests
+    foreign = [url for url in requests if not url.startswith(server_url + "/")]
+    assert foreign == []
+    # A 404 page logs its own status; anything else in the console is a CSP or script error.
+    unexpected = [text for text in console_errors if "404" not in text]
+    assert unexpected == []
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_first_load_weighs_under_100_kb(phone_page: Any, server_url: str, name: str) -> None:
+    finished: list[Any] = []
+    phone_page.on("requestfinished", lambda request: finished.append(request))
+
+    phone_page.goto(server_url + PAGES[name], wait_until="networkidle")
+
+    total = 0
+    for request in finished:
+        sizes = request.sizes()
+        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    assert 0 < total < MAX_PAGE_BYTES, f"{name}: {total} bytes"
+
+
+def test_screenshots_on_a_phone(phone_page: Any, server_url: str, screenshot_dir: Path) -> None:
+    for name, path in PAGES.items():
+        phone_page.goto(server_url + path, wait_until="networkidle")
+        phone_page.screenshot(path=str(screenshot_dir / f"{name}.png"), full_page=True)
+    print(f"\nScreenshots saved in {screenshot_dir}")
+    assert len(list(screenshot_dir.glob("*.png"))) >= len(PAGES)
+
+
+def test_sign_up_log_out_and_log_in_without_javascript(browser: Any, server_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(server_url + "/accounts/signup/")
+        page.fill("#id_email", "browser.person@example.com")
+        page.fill("#id_password1", "gentle-morning-walk-31")
+        page.fill("#id_password2", "gentle-morning-walk-31")
+        page.click("button[type=submit]:has-text('Create account')")
+        assert page.url == server_url + "/accounts/"
+        assert page.locator("h1").inner_text() == "Your account"
+
+        page.click("header button:has-text('Log out')")
+        assert page.url == server_url + "/"
+
+        page.goto(server_url + "/accounts/login/")
+        page.fill("#id_username", "browser.person@example.com")
+        page.fill("#id_password", "gentle-morning-walk-31")
+        page.click("main button[type=submit]")
+        assert page.url == server_url + "/accounts/"
+    finally:
+        context.close()
+
+
+def test_exercise_filter_works_without_javascript(browser: Any, server_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(server_url + "/exercises/")
+        page.select_option("#id_region", "upper")
+        page.click("button:has-text('Show exercises')")
+        assert "region=upper" in page.url
+        assert "for the upper back" in page.locator("#results-title").inner_text()
+    finally:
+        context.close()
+
+
+def test_skip_link_is_the_first_focus_and_moves_to_main(phone_page: Any, server_url: str) -> None:
+    phone_page.goto(server_url + "/")
+    phone_page.keyboard.press("Tab")
+    focused = phone_page.evaluate("document.activeElement.textContent")
+    assert focused.strip() == "Skip to main content"
+
+    phone_page.keyboard.press("Enter")
+    assert phone_page.evaluate("document.activeElement.id") == "main"
