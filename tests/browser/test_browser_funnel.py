@@ -1,0 +1,182 @@
+"""The whole funnel in Chromium on a phone: P01 to a saved plan and a running timer, P07 to
+the emergency panel. Screenshots of every step are saved for people to look at."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from spinewise.core.intake import parse_intake
+from spinewise.core.questionnaire import Answer, Question, intake_to_answers, questionnaire
+
+pytestmark = pytest.mark.browser
+VIGNETTES = Path(__file__).parents[1] / "vignettes"
+MAX_PAGE_BYTES = 100 * 1024
+
+
+def answers_for(vignette: str) -> dict[str, Answer]:
+    data = json.loads((VIGNETTES / f"{vignette}.json").read_text())
+    return intake_to_answers(parse_intake(data))
+
+
+def fill_question(page: Any, question: Question, value: Answer) -> None:
+    name = question.name
+    if question.type in ("number", "text"):
+        page.fill(f"[name={name}]", "" if value is None else str(value))
+    elif question.type == "yes_no":
+        page.check(f"input[name={name}][value={'yes' if value else 'no'}]")
+    elif question.type in ("single", "scale"):
+        page.check(f"input[name={name}][value='{value}']")
+    else:
+        for item in value if isinstance(value, list) else []:
+            page.check(f"input[name={name}][value={item}]")
+
+
+def check_page(page: Any, shots: Path, name: str) -> None:
+    """axe finds nothing, and the picture is saved for review."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{name}: {results.generate_report()}"
+    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+
+
+def walk_wizard(page: Any, server_url: str, vignette: str, shots: Path) -> None:
+    answers = answers_for(vignette)
+    page.goto(server_url + "/")
+    page.click("text=Start your assessment")
+    check_page(page, shots, f"{vignette}-00-start")
+    page.click("text=Start the assessment")
+    for number, step in enumerate(questionnaire().steps, start=1):
+        assert f"Step {number} of" in page.inner_text(".wizard-count")
+        for question in step.questions:
+            fill_question(page, question, answers[question.field])
+        check_page(page, shots, f"{vignette}-{number:02d}-{step.id}")
+        page.click("button[type=submit]")
+
+
+def test_p01_from_landing_page_to_a_saved_plan_and_a_running_timer(
+    phone_page: Any, server_url: str, screenshot_dir: Path
+) -> None:
+    shots = screenshot_dir / "funnel"
+    shots.mkdir(exist_ok=True)
+    print(f"\nfunnel screenshots: {shots}")
+    page = phone_page
+    walk_wizard(page, server_url, "P01", shots)
+
+    assert page.url.endswith("/assessment/result/")
+    assert "Safe to look after at home" in page.inner_text("main")
+    check_page(page, shots, "P01-10-result")
+
+    page.click("text=Save and build my six-week plan")
+    page.click("text=Create an account")
+    page.fill("[name=email]", "emily@example.com")
+    page.fill("[name=password1]", "a long and private passphrase 35")
+    page.fill("[name=password2]", "a long and private passphrase 35")
+    page.click("button:has-text('Create account')")
+    assert page.url.endswith("/assessment/save/")
+    check_page(page, shots, "P01-11-save")
+    page.click("text=Save to my account")
+    page.click("text=Build my six-week plan")
+    check_page(page, shots, "P01-12-preferences")
+    page.click("button:has-text('Build my plan')")
+    assert "Your six-week plan" in page.inner_text("h1")
+    check_page(page, shots, "P01-13-plan")
+
+    page.locator("a:has-text('Open today'), .session-list a").first.click()
+    check_page(page, shots, "P01-14-session")
+    timer = page.locator(".timer").first
+    assert timer.is_visible()
+    timer.locator("[data-timer-start]").click()
+    page.wait_for_timeout(1500)
+    assert "Set 1 of" in timer.locator(".timer-label").inner_text()
+    clock = timer.locator(".timer-clock").inner_text()
+    assert clock != "0:00"
+    page.screenshot(path=str(shots / "P01-15-timer.png"))
+    page.locator("button:has-text('Mark as done')").first.click()
+    assert page.locator(".tick-state").first.inner_text().endswith("Done")
+
+
+def test_p07_gets_the_emergency_panel_and_no_plan(
+    phone_page: Any, server_url: str, screenshot_dir: Path
+) -> None:
+    shots = screenshot_dir / "funnel"
+    shots.mkdir(exist_ok=True)
+    page = phone_page
+    walk_wizard(page, server_url, "P07", shots)
+    main = page.inner_text("main")
+    assert "Call 999 now" in main
+    assert page.locator("a[href='tel:999']").is_visible()
+    assert "six-week plan" not in main and "What is probably behind it" not in main
+    check_page(page, shots, "P07-10-emergency")
+
+
+def _tab_to(page: Any, selector: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"could not reach {selector} with the Tab key")
+
+
+def test_the_wizard_can_be_completed_with_the_keyboard_alone(
+    phone_page: Any, server_url: str
+) -> None:
+    page = phone_page
+    answers = answers_for("P02")
+    page.goto(server_url + "/assessment/")
+    _tab_to(page, "a[href='/assessment/about/']")
+    page.keyboard.press("Enter")
+    for step in questionnaire().steps:
+        page.wait_for_selector(".wizard-form")
+        for question in step.questions:
+            value = answers[question.field]
+            name = question.name
+            if question.type in ("number", "text"):
+                _tab_to(page, f"[name={name}]")
+                page.keyboard.type("" if value is None else str(value))
+            elif question.type in ("multi", "body_map"):
+                for item in value if isinstance(value, list) else []:
+                    _tab_to(page, f"input[name={name}][value={item}]")
+                    page.keyboard.press("Space")
+            else:
+                wanted = {True: "yes", False: "no"}.get(value, str(value))  # type: ignore[call-overload]
+                _tab_to(page, f"input[name={name}]")
+                for _ in range(12):  # arrow keys move through a radio group
+                    if page.evaluate("() => document.activeElement.value") == wanted:
+                        break
+                    page.keyboard.press("ArrowRight")
+                page.keyboard.press("Space")
+        _tab_to(page, "button[type=submit]")
+        page.keyboard.press("Enter")
+    page.wait_for_url("**/assessment/result/")
+    assert "Safe to look after at home" in page.inner_text("main")
+
+
+FUNNEL_PAGES = [
+    "/assessment/",
+    "/assessment/about/",
+    "/assessment/where/",
+    "/assessment/safety_chest/",
+]
+
+
+@pytest.mark.parametrize("path", FUNNEL_PAGES)
+def test_funnel_pages_are_light_and_stay_on_the_origin(
+    phone_page: Any, server_url: str, path: str
+) -> None:
+    sizes: list[int] = []
+    urls: list[str] = []
+
+    def record(response: Any) -> None:
+        urls.append(response.url)
+        body = response.body() if response.status < 300 else b""
+        sizes.append(len(body) + 400)  # headers, roughly
+
+    phone_page.on("response", record)
+    phone_page.goto(server_url + path, wait_until="networkidle")
+    assert all(url.startswith(server_url + "/") for url in urls)
+    assert sum(sizes) < MAX_PAGE_BYTES, dict(zip(urls, sizes, strict=True))
