@@ -7,16 +7,8 @@ from typing import Any
 
 import typer
 
+from spinewise.cli.django_setup import SETTINGS_MODULE, setup_django
 from spinewise.cli.main import app
-
-SETTINGS_MODULE = "spinewise.web.settings"
-
-
-def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
-    import django
-
-    django.setup()
 
 
 def _display_host(host: str) -> str:
@@ -37,7 +29,7 @@ def serve(
     migrate: bool = typer.Option(True, help="Apply database migrations before serving."),
 ) -> None:
     """Serve the web app with gunicorn, after applying database migrations."""
-    _setup_django()
+    setup_django()
     from django.conf import settings
     from django.core.management import call_command
 

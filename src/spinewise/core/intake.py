@@ -135,6 +135,10 @@ class Breaks(StrEnum):
     RARELY = "rarely"
 
 
+# Each list answer names a choice at most once; the JSON Schema says so too.
+_UNIQUE: Any = {"json_schema_extra": {"uniqueItems": True}}
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
@@ -234,17 +238,17 @@ class Intake(_Strict):
     pregnant_weeks: int | None = Field(
         default=None, ge=0, le=45, description="Weeks pregnant, or null when not pregnant."
     )
-    areas: list[BodyArea] = Field(description="Where it hurts (body map).")
-    pain_qualities: list[PainQuality]
+    areas: list[BodyArea] = Field(description="Where it hurts (body map).", **_UNIQUE)
+    pain_qualities: list[PainQuality] = Field(**_UNIQUE)
     intensity: int = Field(ge=0, le=10, description="Pain now, 0 (none) to 10 (worst possible).")
     onset: Onset
     injury: Injury
     onset_severe: bool = Field(description="Reached its worst within minutes.")
     duration_days: int = Field(ge=0, le=36500)
     trend: Trend
-    worse_with: list[Aggravator] = Field(default_factory=list)
-    better_with: list[Reliever] = Field(default_factory=list)
-    time_pattern: list[TimePattern] = Field(default_factory=list)
+    worse_with: list[Aggravator] = Field(default_factory=list, **_UNIQUE)
+    better_with: list[Reliever] = Field(default_factory=list, **_UNIQUE)
+    time_pattern: list[TimePattern] = Field(default_factory=list, **_UNIQUE)
     habits: Habits
     history: History
     red_flags: RedFlags

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("spinewise.web.site.urls")),
     path("accounts/", include("spinewise.web.accounts.urls")),
     path("assessment/", include("spinewise.web.assessments.urls")),
+    path("api/v1/", include("spinewise.web.api.urls")),
     path("programme/", include("spinewise.web.programmes.urls")),
 ]
 

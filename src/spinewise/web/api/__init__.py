@@ -1,0 +1,1 @@
+"""The JSON API (django-ninja): validates, calls core and the apps' services, serialises."""

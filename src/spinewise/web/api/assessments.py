@@ -1,0 +1,108 @@
+"""POST /assessments (anyone), and the caller's saved assessments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import P, QueryEx, Router
+from ninja.errors import HttpError
+
+from spinewise.core.intake import IntakeError, parse_intake
+from spinewise.web.api.auth import AUTH, auth_user, optional_user
+from spinewise.web.api.http import invalid, json_response, owned_or_404, read_json_body
+from spinewise.web.api.openapi import INTAKE_BODY, OPTIONAL_AUTH
+from spinewise.web.api.schemas import (
+    AssessmentOut,
+    AssessmentSummary,
+    ErrorOut,
+    ValidationErrorOut,
+)
+from spinewise.web.assessments.models import SavedAssessment
+from spinewise.web.assessments.services import assess_for_web, emergency_number, save_assessment
+
+router = Router(tags=["assessments"])
+
+SAVE_NEEDS_AUTH = "saving needs authentication: sign in, or send Authorization: Bearer <token>"
+
+
+def saved_json(saved: SavedAssessment, result: dict[str, Any]) -> dict[str, Any]:
+    return {**result, "id": saved.pk, "created": saved.created}
+
+
+@router.post(
+    "/assessments",
+    auth=None,
+    operation_id="create_assessment",
+    by_alias=True,  # core publishes schema_id as "schema"
+    summary="Assess an intake",
+    description=(
+        "Triage first, then region, likely causes (most likely first) and common mistakes: "
+        "the same JSON as `spinewise assess --json`. Anyone may call it; nothing is stored "
+        "unless an authenticated caller passes `save=true`, which answers 201 with an `id`. "
+        "Emergency and urgent results carry no causes or exercise advice. An invalid intake "
+        "answers 422 naming every bad field."
+    ),
+    response={
+        200: AssessmentOut,
+        201: AssessmentOut,
+        400: ErrorOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        413: ErrorOut,
+        422: ValidationErrorOut,
+    },
+    openapi_extra={"requestBody": INTAKE_BODY, "security": OPTIONAL_AUTH},
+)
+def create_assessment(
+    request: HttpRequest,
+    save: QueryEx[bool, P(description="Also store it for the caller (answers 201).")] = False,
+) -> HttpResponse:
+    user = optional_user(request) if save else None
+    if save and user is None:
+        raise HttpError(401, SAVE_NEEDS_AUTH)
+    data = read_json_body(request)
+    try:
+        intake = parse_intake(data)
+    except IntakeError as exc:
+        return invalid("invalid intake", exc.problems)
+    if user is None:
+        return json_response(assess_for_web(intake).to_json_dict())
+    saved = save_assessment(user, intake)
+    return json_response(saved_json(saved, saved.result), status=201)
+
+
+@router.get(
+    "/assessments",
+    auth=AUTH,
+    operation_id="list_assessments",
+    summary="Your saved assessments",
+    description="Newest first.",
+    response={200: list[AssessmentSummary], 401: ErrorOut},
+)
+def list_assessments(request: HttpRequest) -> list[dict[str, Any]]:
+    return [
+        {"id": s.pk, "created": s.created, "level": s.level, "region": s.region or None}
+        for s in SavedAssessment.objects.filter(user=auth_user(request))
+    ]
+
+
+@router.get(
+    "/assessments/{assessment_id}",
+    auth=AUTH,
+    operation_id="get_assessment",
+    by_alias=True,  # core publishes schema_id as "schema"
+    summary="One of your saved assessments",
+    description=(
+        "The saved answers assessed under today's rules (content corrections since saving "
+        "apply), with the id and the time it was saved. Someone else's id answers 404."
+    ),
+    response={200: AssessmentOut, 401: ErrorOut, 404: ErrorOut},
+)
+def get_assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    saved = owned_or_404(SavedAssessment, auth_user(request), assessment_id)
+    try:
+        result = saved.reassess(emergency_number()).to_json_dict()
+    except IntakeError:
+        result = saved.result  # answers from an older contract: show the verdict as saved
+    return json_response(saved_json(saved, result))

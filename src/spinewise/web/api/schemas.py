@@ -1,0 +1,180 @@
+"""Request and response shapes of the API, as documented in its OpenAPI schema.
+
+Assessment and programme bodies are exactly what core's ``to_json_dict()`` writes, so their
+models here are core's models with ``schema_id`` published under its JSON name ``schema``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any, Literal
+
+from ninja import Schema
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from spinewise.core.assessment import ASSESSMENT_SCHEMA, Assessment
+from spinewise.core.exercises import Exercise
+from spinewise.core.levels import Level
+from spinewise.core.plan import PROGRAMME_SCHEMA, Preferences, Programme
+from spinewise.core.triage import Triage
+
+# Ids beyond a signed 64-bit integer cannot exist; checking first keeps the database from
+# raising an overflow error on absurd input.
+MAX_ID = 2**63 - 1
+EARLIEST_START, LATEST_START = date(2000, 1, 1), date(2099, 12, 31)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# --- Errors ---------------------------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="What went wrong, in words.", examples=["not found"])
+
+
+class FieldError(Schema):
+    field: str = Field(
+        description="Dotted path of the bad field in the request body; `(intake)` or "
+        "`(body)` for the body as a whole.",
+        examples=["red_flags.fever"],
+    )
+    message: str = Field(examples=["Field required"])
+
+
+class ValidationErrorOut(Schema):
+    detail: str = Field(examples=["invalid intake"])
+    errors: list[FieldError] = Field(description="Every bad field, not just the first.")
+
+
+class NoProgrammeOut(Schema):
+    detail: Literal["no programme"]
+    triage: Triage = Field(description="Why: the warning signs and what to do now.")
+
+
+# --- Assessments ------------------------------------------------------------------------------
+
+
+class AssessmentOut(Assessment):
+    """``Assessment.to_json_dict()`` (the ``spinewise assess --json`` contract)."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+    schema_id: str = Field(default=ASSESSMENT_SCHEMA, alias="schema")
+    id: int | None = Field(
+        default=None, description="Only when saved: the id for GET /assessments/{id}."
+    )
+    created: datetime | None = Field(default=None, description="Only when saved.")
+
+
+class AssessmentSummary(Schema):
+    id: int
+    created: datetime
+    level: Level
+    region: Literal["lower", "upper", "both"] | None
+
+
+# --- Programmes -------------------------------------------------------------------------------
+
+
+class ProgrammeOut(Programme):
+    """``Programme.to_json_dict()``; its ``id`` is the plan's stable hash (calendar UIDs)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    schema_id: str = Field(default=PROGRAMME_SCHEMA, alias="schema")
+
+
+class ProgrammeEnvelope(Schema):
+    id: int | None = Field(
+        description="The saved programme's id for GET /programmes/{id}; null when not saved."
+    )
+    created: datetime | None
+    assessment_id: int | None = Field(description="The saved assessment it was built from.")
+    programme: ProgrammeOut
+
+
+class ProgrammeSummary(Schema):
+    id: int
+    created: datetime
+    assessment_id: int | None
+    start: date
+    end: date
+    level: Level
+    region: Literal["lower", "upper", "both"] | None
+    minutes_per_day: int
+
+
+class ProgrammeRequest(BaseModel):
+    """Either ``intake`` or ``assessment_id``, plus optional preferences and start date."""
+
+    model_config = ConfigDict(extra="forbid", title="ProgrammeRequest")
+
+    intake: dict[str, Any] | None = Field(
+        default=None, description="A `spinewise.intake/1` intake (see the Intake schema)."
+    )
+    assessment_id: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_ID,
+        strict=True,
+        description="One of your saved assessments (needs authentication).",
+    )
+    preferences: Preferences = Field(default_factory=Preferences)
+    start: date | None = Field(
+        default=None, description="First day, YYYY-MM-DD; default today (server time)."
+    )
+
+    @field_validator("start", mode="before")
+    @classmethod
+    def _iso_date_only(cls, value: object) -> object:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not _ISO_DATE.match(value):
+            raise ValueError("must be a date written YYYY-MM-DD")
+        return value
+
+    @field_validator("start")
+    @classmethod
+    def _plausible_start(cls, value: date | None) -> date | None:
+        if value is not None and not EARLIEST_START <= value <= LATEST_START:
+            raise ValueError(f"must be between {EARLIEST_START} and {LATEST_START}")
+        return value
+
+
+# --- Exercises --------------------------------------------------------------------------------
+
+
+class ExerciseOut(Exercise):
+    """One exercise of the library, with links to its web page and drawing."""
+
+    page: str = Field(description="The exercise's web page.", examples=["/exercises/cat_cow/"])
+    illustration: str = Field(description="Its SVG drawing.", examples=["/exercises/cat_cow.svg"])
+
+
+# --- Tokens -----------------------------------------------------------------------------------
+
+
+class TokenIn(Schema):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str = Field(
+        min_length=1,
+        max_length=100,
+        description="What the token is for, so you know which one to revoke.",
+        examples=["my phone"],
+    )
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    created: datetime
+    last_used: datetime | None = Field(description="Accurate to about five minutes.")
+
+
+class TokenCreatedOut(TokenOut):
+    token: str = Field(
+        description="The secret: send it as `Authorization: Bearer <token>`. Shown only once; "
+        "only a hash is stored."
+    )
