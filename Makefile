@@ -39,7 +39,7 @@ unit: setup
 # Browser tests run in their own process: Playwright's sync API leaves an event loop on
 # the thread, which Django's ORM would refuse in tests that ran after it.
 browser: setup browser-deps
-	$(BIN)/pytest -m browser
+	$(BIN)/pytest -m browser tests/browser
 
 ## browser-deps: Debian's Chromium for the Playwright tests (installed when missing and allowed)
 browser-deps:
