@@ -36,6 +36,8 @@ ENDPOINTS = {
     ("get", "/api/v1/intake-schema"),
     ("post", "/api/v1/tokens"),
     ("get", "/api/v1/tokens"),
+    ("post", "/api/v1/checkins"),
+    ("get", "/api/v1/checkins"),
     ("delete", "/api/v1/tokens/{token_id}"),
 }
 PUBLIC_OPERATIONS = [

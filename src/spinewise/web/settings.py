@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "spinewise.web.accounts",
     "spinewise.web.assessments",
     "spinewise.web.programmes",
+    "spinewise.web.journal",
     "spinewise.web.api",
 ]
 

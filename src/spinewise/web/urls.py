@@ -10,6 +10,7 @@ urlpatterns = [
     path("assessment/", include("spinewise.web.assessments.urls")),
     path("api/v1/", include("spinewise.web.api.urls")),
     path("programme/", include("spinewise.web.programmes.urls")),
+    path("journal/", include("spinewise.web.journal.urls")),
 ]
 
 handler500 = "spinewise.web.site.views.server_error"

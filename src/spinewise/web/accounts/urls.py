@@ -10,6 +10,9 @@ app_name = "accounts"
 
 urlpatterns = [
     path("", views.account, name="account"),
+    path("data/", views.your_data, name="data"),
+    path("data/download/", views.download_data, name="data_download"),
+    path("delete/", views.delete, name="delete"),
     path("signup/", views.signup, name="signup"),
     path(
         "login/",

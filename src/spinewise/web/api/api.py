@@ -14,7 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
 
-from spinewise.web.api import assessments, library, openapi, programmes, tokens
+from spinewise.web.api import assessments, checkins, library, openapi, programmes, tokens
 from spinewise.web.api.http import json_response
 
 logger = logging.getLogger(__name__)
@@ -69,6 +69,7 @@ api.add_router("", assessments.router)
 api.add_router("", programmes.router)
 api.add_router("", library.router)
 api.add_router("", tokens.router)
+api.add_router("", checkins.router)
 
 
 def _error(detail: str, status: int) -> HttpResponse:

@@ -1,0 +1,29 @@
+"""Account-wide writes: deleting a person and everything about them."""
+
+from __future__ import annotations
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth.models import User
+from django.contrib.sessions.models import Session
+from django.db import transaction
+
+
+@transaction.atomic
+def delete_account(user: User) -> None:
+    """Removes the person and every row about them.
+
+    Their own records go with the user row (foreign keys cascade). Sign-in records
+    (django-axes) and open sessions name them without a foreign key, so they are
+    removed here by email and by session contents.
+    """
+    identifiers = {user.get_username(), user.email}
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        model.objects.filter(username__in=identifiers).delete()
+    user_id = str(user.pk)
+    stale = [
+        session.session_key
+        for session in Session.objects.iterator()
+        if session.get_decoded().get("_auth_user_id") == user_id
+    ]
+    Session.objects.filter(session_key__in=stale).delete()
+    user.delete()

@@ -1,0 +1,189 @@
+"""The journal's reads and writes: check-ins, PSFS, weekly reviews, progress and exports.
+
+Web views, the API and the CLI all come through here, so what is logged in the terminal
+shows on the dashboard. Every decision is the core's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from spinewise.core.checkin import retriage
+from spinewise.core.progress import DailyEntry, ProgressSummary, PsfsActivity, PsfsRating, summary
+from spinewise.core.review import WeeklyReview, apply_review, review_week
+from spinewise.core.triage import Triage
+from spinewise.web.assessments.models import SavedAssessment
+from spinewise.web.assessments.services import emergency_number
+from spinewise.web.journal.models import CheckIn, PsfsEntry, WeeklyReviewRecord
+from spinewise.web.programmes.models import SavedProgramme
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    checkin: CheckIn
+    created: bool
+    triage: Triage | None  # set when a new warning sign was reported
+
+
+def latest_assessment(user: User) -> SavedAssessment | None:
+    return SavedAssessment.objects.filter(user=user).first()
+
+
+def latest_programme(user: User) -> SavedProgramme | None:
+    return SavedProgramme.objects.filter(user=user).first()
+
+
+def baseline_pain(user: User) -> float | None:
+    """The pain reported in the latest assessment: the starting point for change."""
+    saved = latest_assessment(user)
+    return float(saved.parsed_intake.intensity) if saved else None
+
+
+@transaction.atomic
+def record_checkin(user: User, entry: DailyEntry) -> CheckInResult:
+    """Saves the day's check-in (replacing an earlier one that day) and re-triages."""
+    checkin, created = CheckIn.objects.update_or_create(
+        user=user,
+        day=entry.day,
+        defaults={
+            "pain": entry.pain,
+            "worst": entry.worst,
+            "sessions_done": entry.sessions_done,
+            "sitting_hours": entry.sitting_hours,
+            "flare_up": entry.flare_up,
+            "note": entry.note,
+            "new_red_flags": list(entry.new_red_flags),
+        },
+    )
+    saved = latest_assessment(user)
+    triage = retriage(
+        saved.parsed_intake if saved else None,
+        list(entry.new_red_flags),
+        emergency_number=emergency_number(),
+    )
+    return CheckInResult(checkin=checkin, created=created, triage=triage)
+
+
+def entries_for(user: User) -> list[DailyEntry]:
+    return [c.to_entry() for c in CheckIn.objects.filter(user=user).order_by("day")]
+
+
+def checkin_on(user: User, day: date) -> CheckIn | None:
+    return CheckIn.objects.filter(user=user, day=day).first()
+
+
+def save_psfs(user: User, week_start: date, activities: list[PsfsActivity]) -> PsfsEntry:
+    rating = PsfsRating(week_start=week_start, activities=activities)  # validates
+    entry, _ = PsfsEntry.objects.update_or_create(
+        user=user,
+        week_start=week_start,
+        defaults={"activities": [a.model_dump() for a in rating.activities]},
+    )
+    return entry
+
+
+def ratings_for(user: User) -> list[PsfsRating]:
+    return [p.to_rating() for p in PsfsEntry.objects.filter(user=user)]
+
+
+def reviews_for(saved: SavedProgramme) -> list[WeeklyReview]:
+    return [WeeklyReview.model_validate(r.data) for r in saved.reviews.order_by("week")]
+
+
+@transaction.atomic
+def run_due_reviews(saved: SavedProgramme, today: date) -> list[WeeklyReview]:
+    """Reviews every finished week not yet reviewed, and re-tailors the weeks after it.
+
+    Idempotent: a week is reviewed once. A "retriage" verdict stops the adjustments; the
+    person is asked to take the assessment again.
+    """
+    saved = SavedProgramme.objects.select_for_update().get(pk=saved.pk)
+    programme = saved.programme
+    history = reviews_for(saved)
+    done = {review.week_number for review in history}
+    if any(review.verdict == "retriage" for review in history):
+        return history
+    baseline = baseline_pain(saved.user) or 0.0
+    checkins = [e.to_checkin() for e in entries_for(saved.user)]
+    for week in programme.weeks:
+        if week.number in done or week.end >= today:
+            continue
+        review = review_week(programme, week.number, checkins, baseline, history)
+        WeeklyReviewRecord.objects.create(
+            programme=saved,
+            week=week.number,
+            verdict=review.verdict,
+            data=review.model_dump(mode="json"),
+        )
+        history.append(review)
+        if review.verdict == "retriage":
+            break
+        programme = apply_review(programme, review)
+    saved.data = programme.to_json_dict()
+    saved.save(update_fields=["data"])
+    return history
+
+
+def progress_for(user: User, until: date | None = None) -> ProgressSummary:
+    saved = latest_programme(user)
+    return summary(
+        entries_for(user),
+        saved.programme if saved else None,
+        ratings_for(user),
+        baseline_pain(user),
+        until=until,
+    )
+
+
+def today_for(user: User) -> date:
+    saved = latest_programme(user)
+    if saved is None:
+        return timezone.localdate()
+    return timezone.localdate(timezone=saved.preferences.zone)
+
+
+def week_start_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def everything_about(user: User) -> dict[str, Any]:
+    """All the app holds about a person, for "download all my data"."""
+    programmes = SavedProgramme.objects.filter(user=user)
+    return {
+        "schema": "spinewise.export/1",
+        "exported": datetime.now(tz=timezone.get_current_timezone()).isoformat(),
+        "account": {
+            "email": user.email,
+            "joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "assessments": [
+            {"id": a.pk, "created": a.created.isoformat(), "intake": a.intake, "result": a.result}
+            for a in SavedAssessment.objects.filter(user=user)
+        ],
+        "programmes": [
+            {
+                "id": p.pk,
+                "created": p.created.isoformat(),
+                "preferences": p.prefs,
+                "programme": p.data,
+                "ticks": [
+                    {"day": t.day.isoformat(), "exercise": t.exercise_id}
+                    for t in p.ticks.order_by("day", "exercise_id")
+                ],
+                "weekly_reviews": [r.data for r in p.reviews.order_by("week")],
+            }
+            for p in programmes
+        ],
+        "checkins": [e.model_dump(mode="json") for e in entries_for(user)],
+        "psfs": [r.model_dump(mode="json") for r in ratings_for(user)],
+        "api_tokens": [
+            {"name": t.name, "created": t.created.isoformat()} for t in user.api_tokens.all()
+        ],
+    }
