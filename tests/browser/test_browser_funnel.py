@@ -99,6 +99,18 @@ def test_p01_from_landing_page_to_a_saved_plan_and_a_running_timer(
     page.locator("button:has-text('Mark as done')").first.click()
     assert page.locator(".tick-state").first.inner_text().endswith("Done")
 
+    page.click("text=Progress")
+    page.click("text=Check in for today")
+    check_page(page, shots, "P01-16-checkin")
+    page.check("input[name=pain][value='4']")
+    page.click("button:has-text('Save check-in')")
+    assert "Check-in for" in page.inner_text("main")
+    check_page(page, shots, "P01-17-progress")
+    page.goto(server_url + "/journal/function/")
+    check_page(page, shots, "P01-18-function")
+    page.goto(server_url + "/accounts/data/")
+    check_page(page, shots, "P01-19-your-data")
+
 
 def test_p07_gets_the_emergency_panel_and_no_plan(
     phone_page: Any, server_url: str, screenshot_dir: Path
