@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from typing import Any
 
@@ -240,7 +241,7 @@ def test_public_endpoints_never_fail(operation_id: str) -> None:
 
     @given(case=cases)
     @settings(
-        max_examples=25,
+        max_examples=int(os.environ.get("SPINEWISE_FUZZ_EXAMPLES", "25")),
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],

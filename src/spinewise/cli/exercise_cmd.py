@@ -17,13 +17,13 @@ from spinewise.cli.main import app
 from spinewise.core.exercises import (
     CONDITION_DESCRIPTIONS,
     EVIDENCE_NOTE,
-    CauseId,
     Exercise,
     TimerStep,
     exercises_for,
     get_exercise,
     timer_plan,
 )
+from spinewise.core.knowledge import CauseId
 
 # Replaced in tests; the timer divides every wait by --speed.
 sleep: Callable[[float], None] = time.sleep

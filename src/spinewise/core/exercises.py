@@ -16,21 +16,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from spinewise.core.content_loader import ContentError, content_dir, read_yaml, unique_ids
+from spinewise.core.knowledge import CauseId
+from spinewise.core.knowledge import RegionId as Region
 
-Region = Literal["lower", "upper"]
-CauseId = Literal[
-    "muscle_strain",
-    "herniated_disc",
-    "sciatica",
-    "weak_core",
-    "sedentary_lifestyle",
-    "poor_posture",
-    "muscle_tension",
-    "forward_head_posture",
-    "repetitive_movements",
-    "heavy_bags",
-    "spinal_misalignment",
-]
 Kind = Literal["strength", "mobility", "stretch", "relaxation", "aerobic"]
 Level = Literal["gentle", "moderate", "hard"]
 Equipment = Literal["none", "mat", "wall", "foam_roller", "doorway", "chair"]

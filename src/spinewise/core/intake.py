@@ -301,6 +301,20 @@ class Intake(_Strict):
         return self.duration_days / 7
 
 
+def known_red_flags(names: list[str]) -> list[str]:
+    """The names, each once, if all are screening questions; ValueError naming any other."""
+    unknown = [name for name in names if name not in RedFlags.model_fields]
+    if unknown:
+        raise ValueError(f"unknown red-flag question(s): {', '.join(unknown)}")
+    return list(dict.fromkeys(names))
+
+
+def describe_red_flags(names: list[str]) -> list[str]:
+    """Each screening question's plain wording, without the full stop."""
+    fields = RedFlags.model_fields
+    return [(fields[name].description or name).rstrip(".") for name in names]
+
+
 class IntakeError(ValueError):
     """An intake that does not match the contract; ``problems`` names every bad field."""
 

@@ -29,7 +29,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from spinewise.core.intake import RedFlags
+from spinewise.core.intake import describe_red_flags, known_red_flags
 from spinewise.core.plan import Programme
 from spinewise.core.review import MIN_FRACTION, MIN_POINTS, CheckIn, is_meaningful
 
@@ -67,10 +67,7 @@ class DailyEntry(_Frozen):
     @field_validator("new_red_flags")
     @classmethod
     def _known_flags(cls, value: list[str]) -> list[str]:
-        unknown = [name for name in value if name not in RedFlags.model_fields]
-        if unknown:
-            raise ValueError(f"unknown red-flag question(s): {', '.join(unknown)}")
-        return list(dict.fromkeys(value))
+        return known_red_flags(value)
 
     def to_checkin(self) -> CheckIn:
         """The same day as the weekly review reads it (``review.review_week``)."""
@@ -529,8 +526,7 @@ def psfs_change(ratings: Iterable[PsfsRating], start: date | None = None) -> Psf
 
 
 def _flag_descriptions(names: list[str]) -> list[str]:
-    fields = RedFlags.model_fields
-    return [(fields[name].description or name).rstrip(".") for name in names]
+    return describe_red_flags(names)
 
 
 def _headline(days: list[DailyEntry], pain: Comparison) -> str:

@@ -20,7 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from spinewise.core.intake import RedFlags
+from spinewise.core.intake import describe_red_flags, known_red_flags
 from spinewise.core.plan import (
     MAX_STAGE,
     MIN_STAGE,
@@ -61,10 +61,7 @@ class CheckIn(_Frozen):
     @field_validator("new_red_flags")
     @classmethod
     def _known_flags(cls, value: list[str]) -> list[str]:
-        unknown = [name for name in value if name not in RedFlags.model_fields]
-        if unknown:
-            raise ValueError(f"unknown red-flag question(s): {', '.join(unknown)}")
-        return value
+        return known_red_flags(value)
 
 
 class WeeklyReview(_Frozen):
@@ -129,8 +126,7 @@ def _mean_for(week: int, history: list[WeeklyReview], baseline: float) -> float 
 
 
 def _flag_names(names: list[str]) -> str:
-    fields = RedFlags.model_fields
-    return "; ".join((fields[name].description or name).rstrip(".") for name in names)
+    return "; ".join(describe_red_flags(names))
 
 
 def review_week(

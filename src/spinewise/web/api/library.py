@@ -9,8 +9,10 @@ from django.urls import reverse
 from ninja import P, QueryEx, Router
 from ninja.errors import HttpError
 
-from spinewise.core.exercises import CauseId, Exercise, Region, exercises_for, get_exercise
+from spinewise.core.exercises import Exercise, exercises_for, get_exercise
 from spinewise.core.intake import intake_json_schema
+from spinewise.core.knowledge import CauseId
+from spinewise.core.knowledge import RegionId as Region
 from spinewise.web.api.schemas import ErrorOut, ExerciseOut, ValidationErrorOut
 
 router = Router()
