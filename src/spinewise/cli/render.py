@@ -31,12 +31,12 @@ def _indented(text: str, style: str = "") -> Padding:
 
 def triage_banner(assessment: Assessment) -> Panel:
     triage = assessment.triage
-    body = Group(
-        Text(triage.advice),
-        Text(""),
-        Text("Why:", style="bold"),
-        *[Text(f"  • {reason}") for reason in triage.reasons],
-    )
+    reasons = Table.grid(padding=(0, 1))
+    reasons.add_column(width=3, justify="right")
+    reasons.add_column()
+    for reason in triage.reasons:
+        reasons.add_row("•", reason)
+    body = Group(Text(triage.advice), Text(""), Text("Why:", style="bold"), reasons)
     return Panel(
         body,
         title=Text(f" {triage.label.upper()} ", style=LEVEL_STYLE[triage.level]),
