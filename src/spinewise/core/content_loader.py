@@ -7,6 +7,7 @@ can be reviewed like code.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +30,7 @@ class ContentError(ValueError):
         super().__init__("invalid content\n" + "\n".join(lines))
 
 
+@cache
 def content_dir() -> Path:
     """The folder that holds the knowledge base files."""
     return Path(str(resources.files(CONTENT_PACKAGE)))

@@ -12,10 +12,11 @@ week one stage up (progress), keeps it (hold) or moves it one stage down (regres
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -33,6 +34,7 @@ from spinewise.core.exercises import (
     Exercise,
     Kind,
     TimerStep,
+    dose_seconds,
     load_exercises,
     timer_plan,
 )
@@ -455,8 +457,24 @@ def _allowed(exercise: Exercise, basis: PlanBasis) -> bool:
     )
 
 
-def _chains() -> list[list[Exercise]]:
-    """Families linked by easier/harder, each easiest first, in library order."""
+@functools.cache
+def _library_order() -> dict[str, int]:
+    return {exercise_id: index for index, exercise_id in enumerate(load_exercises())}
+
+
+@functools.cache
+def _family_causes() -> tuple[frozenset[str], ...]:
+    """For each chain of ``_chains()``, every cause any member serves."""
+    return tuple(frozenset(c for member in chain for c in member.causes) for chain in _chains())
+
+
+@functools.cache
+def _chains() -> tuple[tuple[Exercise, ...], ...]:
+    """Families linked by easier/harder, each easiest first, in library order (static)."""
+    return tuple(tuple(chain) for chain in _build_chains())
+
+
+def _build_chains() -> list[list[Exercise]]:
     library = load_exercises()
     seen: set[str] = set()
     chains: list[list[Exercise]] = []
@@ -482,7 +500,7 @@ def _level_caps(basis: PlanBasis) -> dict[int, int]:
     return caps
 
 
-def _variants(chain: list[Exercise], basis: PlanBasis) -> dict[int, Exercise | None]:
+def _variants(chain: Sequence[Exercise], basis: PlanBasis) -> dict[int, Exercise | None]:
     """The member of a family for each phase: one harder link per phase, within the cap."""
     caps = _level_caps(basis)
     picks: dict[int, Exercise | None] = {}
@@ -519,11 +537,10 @@ class _Candidate(BaseModel):
 
 def _ranked(basis: PlanBasis, phase: int) -> list[_Candidate]:
     """This phase's exercises, best first: by the person's causes the family serves."""
-    library_order = {exercise_id: index for index, exercise_id in enumerate(load_exercises())}
+    library_order = _library_order()
     preference = _PHASE_KIND_PREFERENCE[phase]
     keyed: list[tuple[tuple[int, int, int, int], _Candidate]] = []
-    for chain in _chains():
-        family_causes = {cause for member in chain for cause in member.causes}
+    for chain, family_causes in zip(_chains(), _family_causes(), strict=True):
         # Nerve glides and the like are for people whose answers point to a nerve.
         if family_causes <= _NERVE_CAUSES and not family_causes & set(basis.causes):
             continue
@@ -603,7 +620,7 @@ def dose_for(exercise: Exercise, step: int, fitness: Fitness) -> Dosage:
 
 
 def seconds_for(exercise: Exercise, dosage: Dosage) -> int:
-    return exercise.model_copy(update={"dosage": dosage}).estimated_seconds
+    return dose_seconds(exercise, dosage)
 
 
 def smaller_dose(dosage: Dosage) -> Dosage | None:
@@ -734,10 +751,15 @@ def dose_step(stage: int, since_phase: int) -> int:
     return max(0, stage - (2 * since_phase - 1))
 
 
-def session_plan(basis: PlanBasis, stage: int) -> list[Prescription]:
-    """The exercises of every session at this stage, in the order to do them."""
+def session_plan(
+    basis: PlanBasis, stage: int, ranked: list[_Candidate] | None = None
+) -> list[Prescription]:
+    """The exercises of every session at this stage, in the order to do them.
+
+    ``ranked`` is ``_ranked(basis, phase)`` when the caller already has it.
+    """
     phase, _ = phase_and_step(stage)
-    ranked = _ranked(basis, phase)
+    ranked = ranked if ranked is not None else _ranked(basis, phase)
     relax = _relaxation(basis)
     priority = list(ranked)
     if relax is not None:
@@ -909,7 +931,17 @@ def build_programme(
         raise NoProgrammeError(triage)
     basis = plan_basis(assessment, intake, prefs, start)
     breaks = _movement_breaks(intake, prefs)
-    weeks = [build_week(basis, number, number) for number in range(1, PROGRAMME_WEEKS + 1)]
+    # Two weeks share each phase, so rank each phase's exercises once.
+    ranking = {phase.number: _ranked(basis, phase.number) for phase in PHASES}
+    weeks = [
+        build_week(
+            basis,
+            number,
+            number,
+            items=session_plan(basis, number, ranking[phase_and_step(number)[0]]),
+        )
+        for number in range(1, PROGRAMME_WEEKS + 1)
+    ]
     return Programme(
         id=programme_id(intake, prefs, start),
         start=start,
