@@ -47,6 +47,7 @@ browser-deps:
 
 ## bench: run the benchmarks and write docs/performance.md
 bench: setup
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || echo "bench: wrk not installed; using the built-in load generator"
 	$(BIN)/python -m bench
 
 clean:

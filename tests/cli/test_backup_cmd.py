@@ -53,6 +53,7 @@ def test_a_backup_restores_the_data_as_it_was(tmp_path: Path) -> None:
     result = _run(data, "backup", "--out", str(backup_file))
     assert result.returncode == 0, result.stderr
     assert backup_file.stat().st_size > 0
+    assert backup_file.stat().st_mode & 0o777 == 0o600  # health data: owner only
 
     _add_user(data, "b@example.com")
     assert _count_users(data) == "2"

@@ -216,3 +216,14 @@ def test_another_person_sees_only_their_own_numbers(client: Client, alice: User)
     assert "PRIVATE-NOTE-ALICE" not in body
     csv = client.get("/journal/export/csv/").content.decode()
     assert csv.count("\n") == 1  # header only
+
+
+def test_the_dashboard_shows_a_new_check_in_at_once(signed_in: Client, alice: User) -> None:
+    start = date.today() - timedelta(days=10)
+    _with_programme(alice, start)
+    _improving_days(alice, start, 5)
+    assert "5 check-ins" in signed_in.get("/journal/").content.decode()
+    signed_in.post("/journal/checkin/", _checkin_post(date.today()))
+    assert "6 check-ins" in signed_in.get("/journal/").content.decode()
+    signed_in.post("/journal/checkin/", _checkin_post(date.today(), pain=9))  # an edit
+    assert services.progress_for(alice).series[-1].pain == 9

@@ -43,10 +43,13 @@ def backup(destination: Path) -> Path:
         if not source.exists():
             raise StorageError(f"no database at {source}: run 'spinewise serve' once first")
         tmp = destination.with_suffix(destination.suffix + ".partial")
+        tmp.touch(mode=0o600)  # health data: readable by the owner only, from the start
         with sqlite3.connect(source) as src, sqlite3.connect(tmp) as dst:
             src.backup(dst)
         tmp.replace(destination)  # never leave a half-written backup under the real name
         return destination
+    destination.touch(mode=0o600)
+    destination.chmod(0o600)
     return _pg_dump(destination)
 
 

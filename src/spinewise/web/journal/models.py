@@ -57,6 +57,7 @@ class PsfsEntry(models.Model):
     week_start = models.DateField()
     activities: models.JSONField[list[dict[str, Any]]] = models.JSONField()
     created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["week_start"]

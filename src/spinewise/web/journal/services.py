@@ -6,12 +6,15 @@ shows on the dashboard. Every decision is the core's.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from spinewise.core.checkin import retriage
@@ -22,6 +25,9 @@ from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
 from spinewise.web.journal.models import CheckIn, PsfsEntry, WeeklyReviewRecord
 from spinewise.web.programmes.models import SavedProgramme
+
+PROGRESS_CACHE_SECONDS = 24 * 60 * 60
+DASHBOARD_DAYS = 14  # daily rows kept for the dashboard's table
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,18 @@ def record_checkin(user: User, entry: DailyEntry) -> CheckInResult:
     return CheckInResult(checkin=checkin, created=created, triage=triage)
 
 
+_ENTRY_FIELDS = (
+    "day", "pain", "worst", "sessions_done", "sitting_hours", "flare_up", "note", "new_red_flags",
+)  # fmt: skip
+
+
 def entries_for(user: User) -> list[DailyEntry]:
-    return [c.to_entry() for c in CheckIn.objects.filter(user=user).order_by("day")]
+    """Every check-in, oldest first. Rows were validated when written, so they are read
+    without validating again: years of history stay cheap to chart."""
+    rows = CheckIn.objects.filter(user=user).order_by("day").values_list(*_ENTRY_FIELDS)
+    return [
+        DailyEntry.model_construct(**dict(zip(_ENTRY_FIELDS, row, strict=True))) for row in rows
+    ]
 
 
 def checkin_on(user: User, day: date) -> CheckIn | None:
@@ -96,28 +112,45 @@ def reviews_for(saved: SavedProgramme) -> list[WeeklyReview]:
     return [WeeklyReview.model_validate(r.data) for r in saved.reviews.order_by("week")]
 
 
-@transaction.atomic
+def _due_weeks(saved: SavedProgramme, today: date, reviewed: set[int]) -> list[int]:
+    weeks = saved.data.get("weeks", [])
+    return [
+        int(week["number"])
+        for week in weeks
+        if int(week["number"]) not in reviewed and date.fromisoformat(week["end"]) < today
+    ]
+
+
 def run_due_reviews(saved: SavedProgramme, today: date) -> list[WeeklyReview]:
     """Reviews every finished week not yet reviewed, and re-tailors the weeks after it.
 
-    Idempotent: a week is reviewed once. A "retriage" verdict stops the adjustments; the
-    person is asked to take the assessment again.
+    Idempotent: a week is reviewed once, and a visit with nothing due writes nothing. A
+    "retriage" verdict stops the adjustments; the person is asked to take the assessment
+    again.
     """
-    saved = SavedProgramme.objects.select_for_update().get(pk=saved.pk)
-    programme = saved.programme
     history = reviews_for(saved)
-    done = {review.week_number for review in history}
-    if any(review.verdict == "retriage" for review in history):
+    reviewed = {review.week_number for review in history}
+    if any(r.verdict == "retriage" for r in history) or not _due_weeks(saved, today, reviewed):
         return history
+    return _review_due_weeks(saved.pk, today)
+
+
+@transaction.atomic
+def _review_due_weeks(programme_pk: int, today: date) -> list[WeeklyReview]:
+    saved = SavedProgramme.objects.select_for_update().get(pk=programme_pk)
+    history = reviews_for(saved)  # again, under the lock: another request may have won
+    reviewed = {review.week_number for review in history}
+    due = _due_weeks(saved, today, reviewed)
+    if not due or any(r.verdict == "retriage" for r in history):
+        return history
+    programme = saved.programme
     baseline = baseline_pain(saved.user) or 0.0
     checkins = [e.to_checkin() for e in entries_for(saved.user)]
-    for week in programme.weeks:
-        if week.number in done or week.end >= today:
-            continue
-        review = review_week(programme, week.number, checkins, baseline, history)
+    for number in due:
+        review = review_week(programme, number, checkins, baseline, history)
         WeeklyReviewRecord.objects.create(
             programme=saved,
-            week=week.number,
+            week=number,
             verdict=review.verdict,
             data=review.model_dump(mode="json"),
         )
@@ -130,7 +163,21 @@ def run_due_reviews(saved: SavedProgramme, today: date) -> list[WeeklyReview]:
     return history
 
 
+def _data_version(user: User, saved: SavedProgramme | None) -> str:
+    """Changes whenever anything the progress summary reads changes."""
+    checkins = CheckIn.objects.filter(user=user).aggregate(n=Count("id"), last=Max("updated"))
+    ratings = PsfsEntry.objects.filter(user=user).aggregate(n=Count("id"), last=Max("updated"))
+    assessment = latest_assessment(user)
+    reviews = saved.reviews.count() if saved else 0
+    parts = (
+        checkins["n"], checkins["last"], ratings["n"], ratings["last"],
+        assessment.pk if assessment else None, saved.pk if saved else None, reviews,
+    )  # fmt: skip
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
+
+
 def progress_for(user: User, until: date | None = None) -> ProgressSummary:
+    """The full progress summary, every day included (reports, the CLI, exports)."""
     saved = latest_programme(user)
     return summary(
         entries_for(user),
@@ -139,6 +186,25 @@ def progress_for(user: User, until: date | None = None) -> ProgressSummary:
         baseline_pain(user),
         until=until,
     )
+
+
+def dashboard_progress(user: User, until: date | None = None) -> ProgressSummary:
+    """The summary the dashboard shows, computed once per change of the person's data.
+
+    The cache key holds a version of everything the summary reads, so a cached summary is
+    never stale, whichever cache backend is configured. Only the last days of the daily
+    series are kept (the page's table); the chart uses the downsampled series. So years of
+    history cost one computation per check-in, not one per page view.
+    """
+    saved = latest_programme(user)
+    key = f"spinewise:dashboard:{user.pk}:{until}:{_data_version(user, saved)}"
+    cached = cache.get(key)
+    if isinstance(cached, ProgressSummary):
+        return cached
+    full = progress_for(user, until)
+    result = full.model_copy(update={"series": full.series[-DASHBOARD_DAYS:]})
+    cache.set(key, result, timeout=PROGRESS_CACHE_SECONDS)
+    return result
 
 
 def today_for(user: User) -> date:

@@ -31,7 +31,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = services.today_for(user)
     saved = services.latest_programme(user)
     reviews = services.run_due_reviews(saved, today) if saved else []
-    progress = services.progress_for(user, until=today)
+    progress = services.dashboard_progress(user, until=today)
     return render(
         request,
         "journal/dashboard.html",
