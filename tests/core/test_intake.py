@@ -72,3 +72,9 @@ def test_the_json_schema_names_the_contract_and_requires_every_safety_answer() -
     red_flags = schema["$defs"]["RedFlags"]
     assert set(red_flags["required"]) == set(red_flags["properties"])
     json.dumps(schema)  # serialisable as printed by the CLI
+
+
+def test_free_text_refuses_control_characters(neutral_data: dict[str, Any]) -> None:
+    neutral_data["habits"]["sport"] = "ten\x00nis"
+    with pytest.raises(IntakeError, match=r"habits\.sport"):
+        parse_intake(neutral_data)

@@ -61,3 +61,9 @@ def test_check_ins_need_authentication(client: Client) -> None:
         "/api/v1/checkins", {"day": "2026-01-01", "pain": 1}, content_type="application/json"
     )
     assert response.status_code == 401
+
+
+def test_control_characters_in_a_note_are_refused_not_stored(client: Client, token: str) -> None:
+    # A NUL cannot be stored in PostgreSQL; it must be a 422, never a server error.
+    response = _post(client, token, {"day": "2026-01-01", "pain": 1, "note": "a\u0000b"})
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "note"

@@ -7,11 +7,19 @@ them out. Anything half-valid is rejected with every bad field named.
 from __future__ import annotations
 
 import json
+import unicodedata
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 SCHEMA_ID = "spinewise.intake/1"
 
@@ -135,6 +143,17 @@ class Breaks(StrEnum):
     RARELY = "rarely"
 
 
+def _printable(value: str) -> str:
+    """Free text may hold line breaks and tabs, but no other control characters (a NUL
+    cannot even be stored in PostgreSQL)."""
+    bad = [c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"]
+    if bad:
+        raise ValueError("must not contain control characters")
+    return value
+
+
+FreeText = Annotated[str, AfterValidator(_printable)]
+
 # Each list answer names a choice at most once; the JSON Schema says so too.
 _UNIQUE: Any = {"json_schema_extra": {"uniqueItems": True}}
 
@@ -155,7 +174,7 @@ class Habits(_Strict):
     slouching: bool = Field(description="Often slouches or hunches over screens or a phone.")
     head_forward: bool = Field(description="Head pokes forward towards the screen.")
     repetitive_work: bool = Field(description="Work repeats the same movement or lifting.")
-    sport: str | None = Field(default=None, max_length=80, description="Main sport, if any.")
+    sport: FreeText | None = Field(default=None, max_length=80, description="Main sport, if any.")
     training_increase: bool = Field(
         description="Training or physical work increased sharply in the last two months."
     )

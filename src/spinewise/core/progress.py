@@ -29,7 +29,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from spinewise.core.intake import describe_red_flags, known_red_flags
+from spinewise.core.intake import FreeText, describe_red_flags, known_red_flags
 from spinewise.core.plan import Programme
 from spinewise.core.review import MIN_FRACTION, MIN_POINTS, CheckIn, is_meaningful
 
@@ -59,7 +59,7 @@ class DailyEntry(_Frozen):
     sessions_done: int = Field(default=0, ge=0, le=14, description="Exercise sessions done.")
     sitting_hours: float | None = Field(default=None, ge=0, le=24, description="Hours sat.")
     flare_up: bool = Field(default=False, description="Had a flare-up today.")
-    note: str = Field(default="", max_length=MAX_NOTE, description="Free text, shown to no one.")
+    note: FreeText = Field(default="", max_length=MAX_NOTE, description="Free text.")
     new_red_flags: list[str] = Field(
         default_factory=list, description="Red-flag question names answered yes today."
     )
@@ -82,7 +82,7 @@ class DailyEntry(_Frozen):
 
 
 class PsfsActivity(_Frozen):
-    name: str = Field(min_length=1, max_length=80, description="An activity the person chose.")
+    name: FreeText = Field(min_length=1, max_length=80, description="An activity the person chose.")
     score: int = Field(ge=0, le=10, description='0 "unable to do" to 10 "able, as before".')
 
     @field_validator("name")

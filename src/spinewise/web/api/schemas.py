@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from spinewise.core.assessment import ASSESSMENT_SCHEMA, Assessment
 from spinewise.core.exercises import Exercise
+from spinewise.core.intake import FreeText
 from spinewise.core.levels import Level
 from spinewise.core.plan import PROGRAMME_SCHEMA, Preferences, Programme
 from spinewise.core.triage import Triage
@@ -158,7 +159,7 @@ class ExerciseOut(Exercise):
 class TokenIn(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    name: str = Field(
+    name: FreeText = Field(
         min_length=1,
         max_length=100,
         description="What the token is for, so you know which one to revoke.",
