@@ -79,6 +79,14 @@ def _line(x1: float, y1: float, x2: float, y2: float, **extra: object) -> str:
     return f"<line {_attrs(x1=_n(x1), y1=_n(y1), x2=_n(x2), y2=_n(y2), **extra)}/>"
 
 
+def _target_line(plot: _Plot, y: float) -> str:
+    """The dashed line where a meaningful change begins."""
+    return _line(
+        plot.left, y, plot.right, y,
+        stroke=TARGET, stroke_width=2, stroke_dasharray="6 4", class_="sw-target",
+    )  # fmt: skip
+
+
 def _svg(prefix: str, title: str, desc: str, body: list[str], height: int = HEIGHT) -> str:
     head = _attrs(
         xmlns="http://www.w3.org/2000/svg",
@@ -278,18 +286,7 @@ def pain_chart(
         target = baseline - needed_change(baseline)
         if target >= 0:
             ty = plot.y(target)
-            body.append(
-                _line(
-                    plot.left,
-                    ty,
-                    plot.right,
-                    ty,
-                    stroke=TARGET,
-                    stroke_width=2,
-                    stroke_dasharray="6 4",
-                    class_="sw-target",
-                )
-            )
+            body.append(_target_line(plot, ty))
             labels.append(
                 _label(plot.left + 4, ty + 14, f"Meaningful: {fmt(target)} or below", TARGET)
             )
@@ -446,18 +443,7 @@ def psfs_chart(
         target = first.mean + PSFS_MEAN_CHANGE
         if len(by_week) > 1 and target <= 10:
             ty = plot.y(target)
-            body.append(
-                _line(
-                    plot.left,
-                    ty,
-                    plot.right,
-                    ty,
-                    stroke=TARGET,
-                    stroke_width=2,
-                    stroke_dasharray="6 4",
-                    class_="sw-target",
-                )
-            )
+            body.append(_target_line(plot, ty))
             body.append(
                 _label(plot.left + 4, ty - 5, f"Real change: {fmt(target)} or above", TARGET)
             )
