@@ -6,8 +6,9 @@ check-in logged here shows on the web dashboard and the other way round.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -106,42 +107,52 @@ def _ask_int(console: Console, label: str, low: int, high: int, default: int | N
         console.print(f"[red]Please enter a whole number from {low} to {high}.[/]")
 
 
+T = TypeVar("T")
+
+
+def _ask_optional(
+    console: Console, label: str, shown: str, parse: Callable[[str], T | None], problem: str
+) -> T | None:
+    """Asks until the answer parses; an empty answer (or "-") skips the question."""
+    while True:
+        raw = Prompt.ask(
+            f"{label} [dim](Enter to skip)[/]",
+            console=console,
+            default=shown,
+            show_default=bool(shown),
+        ).strip()
+        if not raw or raw == "-":
+            return None
+        value = parse(raw)
+        if value is not None:
+            return value
+        console.print(f"[red]{problem}[/]")
+
+
+def _whole_number(low: int, high: int) -> Callable[[str], int | None]:
+    return lambda raw: int(raw) if raw.isdigit() and low <= int(raw) <= high else None
+
+
+def _hours(raw: str) -> float | None:
+    try:
+        hours = float(raw)
+    except ValueError:
+        return None
+    return hours if 0 <= hours <= 24 else None
+
+
 def _ask_optional_int(
     console: Console, label: str, low: int, high: int, default: int | None
 ) -> int | None:
     shown = "" if default is None else str(default)
-    while True:
-        raw = Prompt.ask(
-            f"{label} [dim](Enter to skip)[/]",
-            console=console,
-            default=shown,
-            show_default=bool(shown),
-        ).strip()
-        if not raw or raw == "-":
-            return None
-        if raw.isdigit() and low <= int(raw) <= high:
-            return int(raw)
-        console.print(f"[red]Please enter a whole number from {low} to {high}, or nothing.[/]")
+    problem = f"Please enter a whole number from {low} to {high}, or nothing."
+    return _ask_optional(console, label, shown, _whole_number(low, high), problem)
 
 
 def _ask_optional_hours(console: Console, label: str, default: float | None) -> float | None:
     shown = "" if default is None else fmt(default)
-    while True:
-        raw = Prompt.ask(
-            f"{label} [dim](Enter to skip)[/]",
-            console=console,
-            default=shown,
-            show_default=bool(shown),
-        ).strip()
-        if not raw or raw == "-":
-            return None
-        try:
-            hours = float(raw)
-        except ValueError:
-            hours = -1.0
-        if 0 <= hours <= 24:
-            return hours
-        console.print("[red]Please enter hours from 0 to 24 (e.g. 6.5), or nothing.[/]")
+    problem = "Please enter hours from 0 to 24 (e.g. 6.5), or nothing."
+    return _ask_optional(console, label, shown, _hours, problem)
 
 
 def _ask_entry(console: Console, day: date, today: date, existing: CheckIn | None) -> DailyEntry:
