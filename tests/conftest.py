@@ -10,27 +10,28 @@ from typing import Any
 
 import pytest
 
-from spinewise.core.intake import History, Intake, RedFlags, parse_intake
+from spinewise.core.intake import History, Intake, RedFlags, complete_intake
 
 VIGNETTE_DIR = Path(__file__).parent / "vignettes"
 
 # A 30-year-old with a week of mechanical lower back ache and no warning signs.
 NEUTRAL_INTAKE: dict[str, Any] = {
-    "schema": "spinewise.intake/1",
+    "schema": "spinewise.intake/2",
+    "areas": ["lower_back_centre"],
     "age": 30,
     "sex": "female",
     "pregnant_weeks": None,
-    "areas": ["lower_back_centre"],
-    "pain_qualities": ["dull_ache"],
-    "intensity": 4,
+    "duration_days": 7,
     "onset": "gradual",
     "injury": "none",
-    "onset_severe": False,
-    "duration_days": 7,
+    "intensity": 4,
     "trend": "same",
+    "pain_qualities": ["dull_ache"],
     "worse_with": ["sitting"],
     "better_with": ["walking"],
     "time_pattern": [],
+    "episodes": "first_time",
+    "painkiller_effect": "not_tried",
     "habits": {
         "sitting_hours": 4,
         "screen_hours": 3,
@@ -46,8 +47,9 @@ NEUTRAL_INTAKE: dict[str, Any] = {
         "sport": None,
         "training_increase": False,
     },
-    "history": {name: False for name in History.model_fields},
-    "red_flags": {name: False for name in RedFlags.model_fields},
+    "history": dict.fromkeys(History.model_fields, False),
+    "red_flags": dict.fromkeys(RedFlags.model_fields, False),
+    "pregnancy": None,
 }
 
 IntakeFactory = Callable[..., Intake]
@@ -77,7 +79,7 @@ def make_intake() -> IntakeFactory:
     """Builds a valid intake: the neutral one with the given changes (dotted keys allowed)."""
 
     def build(**changes: Any) -> Intake:
-        return parse_intake(merged(NEUTRAL_INTAKE, changes))
+        return complete_intake(merged(NEUTRAL_INTAKE, changes))
 
     return build
 

@@ -121,7 +121,7 @@ def test_compare_prints_every_row_of_the_seed_table() -> None:
 def test_intake_schema_prints_the_contract() -> None:
     result = runner.invoke(app, ["intake-schema"])
     schema = json.loads(result.stdout)
-    assert schema["title"] == "spinewise.intake/1"
+    assert schema["title"] == "spinewise.intake/2"
     assert "red_flags" in schema["required"]
 
 

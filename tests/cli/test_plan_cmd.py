@@ -95,7 +95,7 @@ def test_ics_option_writes_a_calendar(tmp_path: Path) -> None:
 
 def test_invalid_answers_exit_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"schema": "spinewise.intake/1", "age": 200}))
+    bad.write_text(json.dumps({"schema": "spinewise.intake/2", "age": 200}))
     code, output = _plan("--answers", str(bad))
     assert code == 2
     assert "age" in output

@@ -20,8 +20,9 @@ REQUIRED_FLAGS = {
     "cauda_equina", "bilateral_leg_symptoms", "progressive_weakness", "major_trauma",
     "fragility_fracture", "cancer_history", "weight_loss", "night_pain", "spinal_infection",
     "infection_risk", "aortic_aneurysm_rupture", "heart_attack", "aortic_dissection",
-    "lung_clot_or_collapse", "kidney_infection", "shingles", "gallbladder_warning",
+    "lung_clot_or_collapse", "kidney_infection", "shingles", "jaundice", "kidney_stone",
     "spinal_cord_symptoms", "inflammatory_pattern", "not_improving", "under_16",
+    "possible_dvt", "possible_angina", "pregnancy_warning", "anticoagulant_bleed",
 }  # fmt: skip
 
 

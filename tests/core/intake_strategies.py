@@ -11,10 +11,13 @@ from spinewise.core.intake import (
     BagCarrying,
     BodyArea,
     Breaks,
+    Episodes,
     History,
     Injury,
     Onset,
+    PainkillerEffect,
     PainQuality,
+    PregnancySigns,
     RedFlags,
     Reliever,
     TimePattern,
@@ -45,6 +48,7 @@ habits = st.fixed_dictionaries(
 )
 flag_answers = st.fixed_dictionaries({name: st.booleans() for name in RedFlags.model_fields})
 history = st.fixed_dictionaries({name: st.booleans() for name in History.model_fields})
+pregnancy = st.fixed_dictionaries({name: st.booleans() for name in PregnancySigns.model_fields})
 
 
 @st.composite
@@ -52,24 +56,30 @@ def intake_data(
     draw: st.DrawFn, red_flags: st.SearchStrategy[dict[str, bool]] = flag_answers
 ) -> dict[str, Any]:
     sex = draw(st.sampled_from(["female", "male", "other"]))
-    pregnant = draw(st.none() | st.integers(0, 42)) if sex != "male" else None
+    pregnant = draw(st.none() | st.integers(1, 42)) if sex != "male" else None
     return {
-        "schema": "spinewise.intake/1",
+        "schema": "spinewise.intake/2",
+        "areas": draw(_subset(BodyArea)),
         "age": draw(st.integers(1, 100)),
         "sex": sex,
         "pregnant_weeks": pregnant,
-        "areas": draw(_subset(BodyArea)),
-        "pain_qualities": draw(_subset(PainQuality)),
-        "intensity": draw(st.integers(0, 10)),
+        "duration_days": draw(st.integers(0, 2000)),
         "onset": draw(st.sampled_from([o.value for o in Onset])),
         "injury": draw(st.sampled_from([i.value for i in Injury])),
-        "onset_severe": draw(st.booleans()),
-        "duration_days": draw(st.integers(0, 2000)),
+        "intensity": draw(st.integers(0, 10)),
         "trend": draw(st.sampled_from([t.value for t in Trend])),
+        "red_flags": draw(red_flags),
+        "pregnancy": draw(pregnancy) if pregnant is not None else None,
+        "history": draw(history),
+        "pain_qualities": draw(
+            st.lists(st.sampled_from(list(PainQuality)), min_size=1, unique=True).map(
+                lambda qs: [q.value for q in qs]
+            )
+        ),
         "worse_with": draw(_subset(Aggravator)),
         "better_with": draw(_subset(Reliever)),
         "time_pattern": draw(_subset(TimePattern)),
+        "episodes": draw(st.sampled_from([e.value for e in Episodes])),
+        "painkiller_effect": draw(st.sampled_from([p.value for p in PainkillerEffect])),
         "habits": draw(habits),
-        "history": draw(history),
-        "red_flags": draw(red_flags),
     }

@@ -7,7 +7,15 @@ from typing import Any
 
 import pytest
 
-from spinewise.core.intake import IntakeError, intake_json_schema, load_intake, parse_intake
+from spinewise.core.intake import (
+    Intake,
+    IntakeError,
+    PregnancySigns,
+    Screening,
+    intake_json_schema,
+    load_intake,
+    parse_intake,
+)
 
 
 def test_a_complete_intake_is_accepted(neutral_data: dict[str, Any]) -> None:
@@ -30,7 +38,86 @@ def test_a_missing_safety_answer_is_refused(neutral_data: dict[str, Any]) -> Non
     del neutral_data["red_flags"]["saddle_numbness"]
     with pytest.raises(IntakeError) as caught:
         parse_intake(neutral_data)
-    assert ("red_flags.saddle_numbness", "Field required") in caught.value.problems
+    assert [field for field, _ in caught.value.problems] == ["red_flags.saddle_numbness"]
+    assert "required" in caught.value.problems[0][1]
+
+
+def test_an_intake_that_stops_at_an_emergency_answer_is_accepted() -> None:
+    data = {
+        "schema": "spinewise.intake/2",
+        "areas": ["lower_back_centre"],
+        "age": 45,
+        "sex": "male",
+        "duration_days": 7,
+        "onset": "gradual",
+        "injury": "none",
+        "intensity": 5,
+        "trend": "same",
+        "red_flags": {"saddle_numbness": True},
+    }
+    screening = parse_intake(data)
+    assert isinstance(screening, Screening) and not isinstance(screening, Intake)
+    assert "red_flags.bladder_change" in screening.unanswered
+    assert "red_flags.saddle_numbness" not in screening.unanswered
+    assert not screening.red_flags.bladder_change  # unasked counts as no
+
+
+def test_an_early_stop_without_an_emergency_names_every_missing_answer(
+    neutral_data: dict[str, Any],
+) -> None:
+    partial = {key: neutral_data[key] for key in ("schema", "areas", "age", "sex")}
+    partial.update(duration_days=3, onset="gradual", injury="none", intensity=3, trend="same")
+    partial["red_flags"] = {"chest_pain": False}
+    with pytest.raises(IntakeError) as caught:
+        parse_intake(partial)
+    fields = {field for field, _ in caught.value.problems}
+    assert {"red_flags.saddle_numbness", "history.cancer", "pain_qualities", "habits"} <= fields
+    assert "red_flags.chest_pain" not in fields
+
+
+def test_details_may_be_left_out_once_every_safety_answer_gives_an_urgent_verdict(
+    neutral_data: dict[str, Any],
+) -> None:
+    neutral_data["red_flags"]["fever"] = True
+    for detail in ("pain_qualities", "episodes", "painkiller_effect", "habits"):
+        del neutral_data[detail]
+    screening = parse_intake(neutral_data)
+    assert not isinstance(screening, Intake) and screening.unanswered == frozenset()
+
+
+def test_details_are_required_when_the_verdict_lets_the_person_carry_on(
+    neutral_data: dict[str, Any],
+) -> None:
+    del neutral_data["habits"]
+    with pytest.raises(IntakeError, match="habits"):
+        parse_intake(neutral_data)
+
+
+def test_a_child_may_stop_after_the_safety_answers(neutral_data: dict[str, Any]) -> None:
+    neutral_data["age"] = 13
+    del neutral_data["habits"]
+    assert not isinstance(parse_intake(neutral_data), Intake)
+
+
+def test_the_retired_contract_is_refused_with_a_pointer_to_the_new_one(
+    neutral_data: dict[str, Any],
+) -> None:
+    neutral_data["schema"] = "spinewise.intake/1"
+    with pytest.raises(IntakeError, match=r"retired.*spinewise\.intake/2"):
+        parse_intake(neutral_data)
+
+
+def test_pregnancy_signs_are_required_in_pregnancy_and_refused_otherwise(
+    neutral_data: dict[str, Any],
+) -> None:
+    neutral_data["pregnant_weeks"] = 24
+    with pytest.raises(IntakeError, match="pregnancy"):
+        parse_intake(neutral_data)
+    neutral_data["pregnancy"] = dict.fromkeys(PregnancySigns.model_fields, False)
+    assert parse_intake(neutral_data).is_pregnant
+    neutral_data["pregnant_weeks"] = None
+    with pytest.raises(IntakeError, match="pregnancy must be null"):
+        parse_intake(neutral_data)
 
 
 def test_unknown_fields_and_wrong_schema_versions_are_refused(neutral_data: dict[str, Any]) -> None:
@@ -67,10 +154,15 @@ def test_non_object_json_and_missing_files_get_clear_errors(tmp_path: Any) -> No
 
 def test_the_json_schema_names_the_contract_and_requires_every_safety_answer() -> None:
     schema = intake_json_schema()
-    assert schema["title"] == "spinewise.intake/1"
-    assert "schema" in schema["properties"]
-    red_flags = schema["$defs"]["RedFlags"]
-    assert set(red_flags["required"]) == set(red_flags["properties"])
+    assert schema["title"] == "spinewise.intake/2"
+    complete, stopped = schema["anyOf"]
+    assert "schema" in complete["properties"] and "habits" in complete["required"]
+    for section in ("RedFlags", "History", "PregnancySigns"):
+        answers = schema["$defs"][section]
+        assert set(answers["required"]) == set(answers["properties"])
+    # The stopped-early shape documents the early exit: safety answers may be missing.
+    assert "habits" not in stopped["required"] and "areas" in stopped["required"]
+    assert schema["$defs"]["PartialRedFlags"]["required"] == []
     json.dumps(schema)  # serialisable as printed by the CLI
 
 

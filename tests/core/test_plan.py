@@ -15,7 +15,7 @@ from spinewise.core.assessment import assess
 from spinewise.core.content_loader import ContentError, content_dir
 from spinewise.core.education import load_education, load_habit_tips
 from spinewise.core.exercises import load_exercises
-from spinewise.core.intake import Intake, load_intake, parse_intake
+from spinewise.core.intake import Intake, PregnancySigns, complete_intake, load_intake
 from spinewise.core.knowledge import knowledge
 from spinewise.core.levels import Level
 from spinewise.core.plan import (
@@ -43,7 +43,7 @@ def _changed(vignette: str, **changes: Any) -> Intake:
             data[section][field] = value
         else:
             data[key] = value
-    return parse_intake(data)
+    return complete_intake(data)
 
 
 def _plan(intake: Intake, prefs: Preferences | None = None) -> Programme:
@@ -206,7 +206,11 @@ def test_sciatica_signs_rule_out_nerve_stretches_and_deep_folds() -> None:
 @pytest.mark.parametrize(
     ("changes", "condition", "ruled_out"),
     [
-        ({"pregnant_weeks": 26}, "pregnancy_over_20_weeks", "glute_bridge"),
+        (
+            {"pregnant_weeks": 26, "pregnancy": dict.fromkeys(PregnancySigns.model_fields, False)},
+            "pregnancy_over_20_weeks",
+            "glute_bridge",
+        ),
         ({"history__osteoporosis": True}, "osteoporosis", "thoracic_extension"),
         ({"history__long_term_steroids": True}, "osteoporosis", "open_book_rotation"),
     ],

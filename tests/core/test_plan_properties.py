@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from spinewise.core.assessment import assess
 from spinewise.core.exercises import load_exercises
-from spinewise.core.intake import Intake, parse_intake
+from spinewise.core.intake import Intake, PregnancySigns, complete_intake
 from spinewise.core.plan import Preferences, Programme, build_programme
 from spinewise.core.review import WeeklyReview, apply_review
 
@@ -36,7 +36,8 @@ def intakes(draw: st.DrawFn) -> Intake:
     data["intensity"] = draw(st.integers(0, 10))
     if draw(st.booleans()):
         data["sex"] = "female"
-        data["pregnant_weeks"] = draw(st.integers(0, 40))
+        data["pregnant_weeks"] = draw(st.integers(1, 40))
+        data["pregnancy"] = dict.fromkeys(PregnancySigns.model_fields, False)
     extra_areas = draw(st.lists(st.sampled_from(LEG_AREAS), unique=True, max_size=2))
     data["areas"] = list(dict.fromkeys([*data["areas"], *extra_areas]))
     qualities = draw(st.lists(st.sampled_from(["shooting", "tingling"]), unique=True))
@@ -46,7 +47,7 @@ def intakes(draw: st.DrawFn) -> Intake:
     data["habits"]["stress"] = draw(st.integers(0, 10))
     data["habits"]["sitting_hours"] = draw(st.integers(0, 12))
     data["habits"]["exercise_days"] = draw(st.integers(0, 7))
-    return parse_intake(data)
+    return complete_intake(data)
 
 
 preferences = st.builds(

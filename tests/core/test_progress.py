@@ -291,7 +291,7 @@ def test_summary_bundles_everything_for_the_dashboard(programme: Programme) -> N
     assert result.sessions_planned == sum(len(w.sessions) for w in programme.weeks)
     assert result.psfs_change is not None and result.psfs_change.meaningful
     assert [d.day for d in result.red_flag_days] == [IMPROVING[40].day]
-    assert "Fever" in result.red_flag_days[0].descriptions[0]
+    assert "high temperature" in result.red_flag_days[0].descriptions[0]
     assert result.recent_notes[0].text == "Felt hot"
     assert result.headline.startswith("60 check-ins over 60 days.")
     assert result.model_dump(mode="json")["series"][0][0] == START.isoformat()

@@ -92,7 +92,7 @@ def test_a_new_red_flag_asks_for_triage_again(programme: Programme) -> None:
     review = review_week(programme, 2, checkins, baseline_pain=5)
     assert review.verdict == "retriage"
     assert review.new_red_flags == ["bladder_change"]
-    assert "trouble passing urine" in review.reasons[0]
+    assert "trouble peeing" in review.reasons[0]
     with pytest.raises(RetriageRequired):
         apply_review(programme, review)
 

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from spinewise.core.causes import MIN_SCORE, SCORERS
-from spinewise.core.intake import Intake
+from spinewise.core.intake import Intake, Screening
 from spinewise.core.knowledge import KnowledgeBase, knowledge
 from spinewise.core.levels import Level
 from spinewise.core.mistakes import DETECTORS
@@ -19,6 +19,14 @@ Region = Literal["lower", "upper", "both"]
 _WITHHELD = (
     "Causes, habits and exercises are not shown until a clinician has seen you: "
     "the warning signs come first."
+)
+_WITHHELD_CHILD = (
+    "Spinewise's explanations of causes and its exercise plans are written for adults, so "
+    "they are not shown for people under 16. A GP can advise what is safe."
+)
+_NEXT_STEP_CHILD = (
+    "Book a GP appointment in the next week or two, with a parent or carer. Spinewise does "
+    "not give exercise plans to under-16s."
 )
 _NEXT_STEP = {
     Level.EMERGENCY: "Call {emergency_number} now. Do not exercise.",
@@ -58,10 +66,15 @@ class Assessment(_Frozen):
     mistakes: list[FlaggedMistake]
     withheld: str | None
     next_step: str
+    # False when the questionnaire stopped early (core.stopping); `unanswered` lists the
+    # safety questions it never reached.
+    complete: bool = True
+    unanswered: list[str] = []
 
     @property
     def allows_exercise(self) -> bool:
-        return self.triage.level.allows_exercise
+        """Whether a plan may be offered: self-care or "soon", and not withheld (children)."""
+        return self.triage.allows_plan
 
     def to_json_dict(self) -> dict[str, object]:
         data = self.model_dump(mode="json")
@@ -69,7 +82,7 @@ class Assessment(_Frozen):
         return data
 
 
-def region_of(intake: Intake) -> Region | None:
+def region_of(intake: Screening) -> Region | None:
     """lower, upper or both from the body map; None when no back area was marked."""
     upper, lower = intake.has_upper_back, intake.has_lower_back
     if upper and lower:
@@ -125,16 +138,31 @@ def flag_mistakes(intake: Intake, kb: KnowledgeBase) -> list[FlaggedMistake]:
 
 
 def assess(
-    intake: Intake,
+    intake: Screening,
     kb: KnowledgeBase | None = None,
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
 ) -> Assessment:
-    """Triage, region, ranked causes and mistakes for one intake. Deterministic."""
+    """Triage, region, ranked causes and mistakes for one intake. Deterministic.
+
+    A screening that stopped early is triaged on the answers it has; it never reaches the
+    causes or a plan, since it only stops at an emergency, an urgent verdict or a child.
+    """
     kb = kb or knowledge()
     triage = triage_intake(intake, kb, emergency_number)
     region = region_of(intake)
     next_step = _NEXT_STEP[triage.level].format(emergency_number=emergency_number)
-    if not triage.level.allows_exercise:
+    progress = {"complete": intake.is_complete, "unanswered": sorted(intake.unanswered)}
+    if triage.level.allows_exercise and not triage.allows_plan:
+        return Assessment(
+            triage=triage,
+            region=region,
+            causes=[],
+            mistakes=[],
+            withheld=_WITHHELD_CHILD,
+            next_step=_NEXT_STEP_CHILD,
+            **progress,
+        )
+    if not triage.allows_plan or not isinstance(intake, Intake):
         return Assessment(
             triage=triage,
             region=region,
@@ -142,6 +170,7 @@ def assess(
             mistakes=[],
             withheld=_WITHHELD,
             next_step=next_step,
+            **progress,
         )
     return Assessment(
         triage=triage,
@@ -150,4 +179,5 @@ def assess(
         mistakes=flag_mistakes(intake, kb),
         withheld=None,
         next_step=next_step,
+        **progress,
     )

@@ -1,80 +1,150 @@
-"""The daily check-in's short safety re-check, and re-triage when something new appears.
+"""The daily check-in's safety re-check, and re-triage when something new appears.
 
-NICE NG59 1.1.1: think again about serious causes when symptoms are new or changed.
-Every check-in asks these few questions; any yes re-runs triage at once.
+NICE NG59 1.1.1: think again about serious causes when symptoms are new or changed. Every
+check-in re-asks each warning sign that can appear or get worse after the assessment,
+grouped so it stays quick: a person answers one question per group and only opens a group
+when something in it is new. Any yes re-runs triage at once.
+
+A leg weakness first reported at a check-in is new since the assessment, so it counts as
+weakness that is getting worse (urgent), never as "stable weakness".
 """
 
 from __future__ import annotations
 
-from spinewise.core.intake import History, Intake, RedFlags, parse_intake
+from dataclasses import dataclass
+
+from spinewise.core.intake import PregnancySigns, RedFlags, Screening, screening_so_far
 from spinewise.core.knowledge import KnowledgeBase
 from spinewise.core.questionnaire import questionnaire
 from spinewise.core.triage import DEFAULT_EMERGENCY_NUMBER, Triage, triage_intake
 
-# The questions a check-in re-asks: nerves (numbness, bladder, bowel, weakness),
-# infection (fever) and the chest (pain, breath).
-CHECKIN_FLAGS: tuple[str, ...] = (
-    "saddle_numbness",
-    "bladder_change",
-    "bowel_change",
-    "both_legs_symptoms",
-    "leg_weakness",
-    "fever",
-    "chest_pain",
-    "breathless",
+
+@dataclass(frozen=True)
+class CheckinGroup:
+    id: str
+    question: str
+    flags: tuple[str, ...]
+
+
+CHECKIN_GROUPS: tuple[CheckinGroup, ...] = (
+    CheckinGroup(
+        "nerves",
+        "Any new numbness, tingling or weakness, or a change in your bladder, bowels or sex life?",
+        (
+            "saddle_numbness",
+            "bladder_change",
+            "bowel_change",
+            "sexual_dysfunction",
+            "both_legs_symptoms",
+            "leg_weakness",
+            "weakness_worsening",
+            "unsteady_walking",
+            "trunk_band_numbness",
+        ),
+    ),
+    CheckinGroup(
+        "chest",
+        "Any new chest pain, breathing trouble, faintness or a swollen calf?",
+        (
+            "chest_pain",
+            "arm_jaw_pain",
+            "exertion_pain",
+            "breathless",
+            "pain_on_breathing",
+            "coughing_blood",
+            "calf_swelling",
+            "sweating_nausea",
+            "faint_dizzy",
+        ),
+    ),
+    CheckinGroup(
+        "general",
+        "Any fever, night sweats, weight loss, or pain that no position eases?",
+        ("fever", "very_unwell", "weight_loss", "night_sweats", "night_pain", "urinary_symptoms"),
+    ),
+    CheckinGroup(
+        "pain",
+        "Any sudden, severe or unusual new pain, a rash, or a change in the shape of your spine?",
+        (
+            "sudden_severe",
+            "tearing_pain",
+            "pulsating_abdomen",
+            "colicky_pain",
+            "rash_band",
+            "deformity",
+            "jaundice",
+        ),
+    ),
+)
+# Asked only of someone who said at the assessment that she is pregnant.
+PREGNANCY_GROUP = CheckinGroup(
+    "pregnancy",
+    "Any pain in waves, bleeding, leaking fluid, or a bad headache or blurred vision?",
+    tuple(PregnancySigns.model_fields),
 )
 
-# Used only when a person has no saved assessment: the new answers are judged on their own.
+CHECKIN_FLAGS: tuple[str, ...] = tuple(
+    f for group in (*CHECKIN_GROUPS, PREGNANCY_GROUP) for f in group.flags
+)
+
+# Used only when a person has no saved assessment: the new answers are judged on their own,
+# for a neutral adult with lower back pain.
 _NO_HISTORY: dict[str, object] = {
-    "schema": "spinewise.intake/1",
+    "schema": "spinewise.intake/2",
+    "areas": ["lower_back_centre"],
     "age": 30,
     "sex": "other",
-    "areas": [],
-    "pain_qualities": [],
-    "intensity": 0,
+    "duration_days": 0,
     "onset": "gradual",
     "injury": "none",
-    "onset_severe": False,
-    "duration_days": 0,
+    "intensity": 0,
     "trend": "same",
-    "habits": {
-        "sitting_hours": 0,
-        "screen_hours": 0,
-        "sitting_breaks": "regular",
-        "exercise_days": 0,
-        "strength_days": 0,
-        "painkiller_days": 0,
-        "bag_carrying": "none",
-        "stress": 0,
-        "slouching": False,
-        "head_forward": False,
-        "repetitive_work": False,
-        "training_increase": False,
-    },
 }
 
 
-def checkin_questions() -> list[tuple[str, str]]:
+def _section(name: str) -> str:
+    return "red_flags" if name in RedFlags.model_fields else "pregnancy"
+
+
+def checkin_groups(base: Screening | None) -> list[CheckinGroup]:
+    """The groups this person is asked (pregnancy signs only in pregnancy)."""
+    pregnant = base is not None and base.is_pregnant
+    return [*CHECKIN_GROUPS, PREGNANCY_GROUP] if pregnant else list(CHECKIN_GROUPS)
+
+
+def checkin_questions(base: Screening | None = None) -> list[tuple[str, str]]:
     """(field name, question) for each re-check, worded as in the questionnaire."""
-    return [(name, questionnaire().question(f"red_flags.{name}").label) for name in CHECKIN_FLAGS]
+    return [
+        (name, questionnaire().label(f"{_section(name)}.{name}"))
+        for group in checkin_groups(base)
+        for name in group.flags
+    ]
 
 
 def retriage(
-    base: Intake | None,
+    base: Screening | None,
     new_flags: list[str],
     kb: KnowledgeBase | None = None,
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
 ) -> Triage | None:
     """Triage with today's new warning signs added to the saved answers; None when none."""
-    unknown = [name for name in new_flags if name not in CHECKIN_FLAGS]
+    asked = {name for group in checkin_groups(base) for name in group.flags}
+    unknown = [name for name in new_flags if name not in asked]
     if unknown:
         raise ValueError(f"not a check-in question: {', '.join(unknown)}")
     if not new_flags:
         return None
     if base is None:
-        data = dict(_NO_HISTORY)
-        data["history"] = dict.fromkeys(History.model_fields, False)
-        data["red_flags"] = dict.fromkeys(RedFlags.model_fields, False)
-        base = parse_intake(data)
-    flags = base.red_flags.model_copy(update={name: True for name in new_flags})
-    return triage_intake(base.model_copy(update={"red_flags": flags}), kb, emergency_number)
+        base = screening_so_far(dict(_NO_HISTORY))
+    new = set(new_flags)
+    if "leg_weakness" in new:
+        new.add("weakness_worsening")
+    update: dict[str, object] = {
+        "red_flags": base.red_flags.model_copy(
+            update=dict.fromkeys(new & set(RedFlags.model_fields), True)
+        )
+    }
+    pregnancy_signs = new & set(PregnancySigns.model_fields)
+    if base.pregnancy is not None:
+        update["pregnancy"] = base.pregnancy.model_copy(update=dict.fromkeys(pregnancy_signs, True))
+    return triage_intake(base.model_copy(update=update), kb, emergency_number)

@@ -1,7 +1,17 @@
-"""The intake: one person's answers to the questionnaire (contract ``spinewise.intake/1``).
+"""The intake: one person's answers to the questionnaire (contract ``spinewise.intake/2``).
 
-Every red-flag answer is required: a client cannot skip the safety questions by leaving
-them out. Anything half-valid is rejected with every bad field named.
+An intake has two parts, asked in this order:
+
+- the **screening** (``Screening``): where it hurts, who the person is, the basics of this
+  pain, and every safety answer (warning signs, pregnancy signs, health background).
+  The red-flag rules read only this part, so triage is settled before any advice.
+- the **details** (the rest of ``Intake``): what the pain is like, what changes it and the
+  person's day, which the causes, habits and the plan use.
+
+A complete intake carries every answer. A client may stop early only where the
+questionnaire itself stops: once the answers given reach an emergency, or once every
+safety answer is given and the verdict is urgent or the person is under 16
+(``parse_intake``). Anything half-valid is rejected with every bad field named.
 """
 
 from __future__ import annotations
@@ -17,11 +27,14 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     model_validator,
 )
 
-SCHEMA_ID = "spinewise.intake/1"
+SCHEMA_ID = "spinewise.intake/2"
+RETIRED_SCHEMAS = ("spinewise.intake/1",)
+ADULT_AGE = 16
 
 
 class BodyArea(StrEnum):
@@ -29,6 +42,9 @@ class BodyArea(StrEnum):
     UPPER_BACK_CENTRE = "upper_back_centre"
     UPPER_BACK_LEFT = "upper_back_left"
     UPPER_BACK_RIGHT = "upper_back_right"
+    MID_BACK_CENTRE = "mid_back_centre"
+    MID_BACK_LEFT = "mid_back_left"
+    MID_BACK_RIGHT = "mid_back_right"
     LOWER_BACK_CENTRE = "lower_back_centre"
     LOWER_BACK_LEFT = "lower_back_left"
     LOWER_BACK_RIGHT = "lower_back_right"
@@ -39,17 +55,39 @@ class BodyArea(StrEnum):
     LEG_BELOW_KNEE_LEFT = "leg_below_knee_left"
     LEG_BELOW_KNEE_RIGHT = "leg_below_knee_right"
     CHEST = "chest"
+    RIBS_LEFT = "ribs_left"
+    RIBS_RIGHT = "ribs_right"
     ABDOMEN = "abdomen"
     FLANK_LEFT = "flank_left"
     FLANK_RIGHT = "flank_right"
+    GROIN = "groin"
 
 
+# Thoracic spine: the upper back between the shoulder blades and the mid-back below it.
 UPPER_BACK_AREAS = frozenset(
-    {BodyArea.UPPER_BACK_CENTRE, BodyArea.UPPER_BACK_LEFT, BodyArea.UPPER_BACK_RIGHT}
+    {
+        BodyArea.UPPER_BACK_CENTRE,
+        BodyArea.UPPER_BACK_LEFT,
+        BodyArea.UPPER_BACK_RIGHT,
+        BodyArea.MID_BACK_CENTRE,
+        BodyArea.MID_BACK_LEFT,
+        BodyArea.MID_BACK_RIGHT,
+    }
 )
 LOWER_BACK_AREAS = frozenset(
     {BodyArea.LOWER_BACK_CENTRE, BodyArea.LOWER_BACK_LEFT, BodyArea.LOWER_BACK_RIGHT}
 )
+# Lumbar region in the wide sense: lower back, buttocks and the sides below the ribs.
+LOWER_REGION_AREAS = LOWER_BACK_AREAS | {
+    BodyArea.BUTTOCK_LEFT,
+    BodyArea.BUTTOCK_RIGHT,
+    BodyArea.FLANK_LEFT,
+    BodyArea.FLANK_RIGHT,
+}
+CHEST_AREAS = frozenset({BodyArea.CHEST, BodyArea.RIBS_LEFT, BodyArea.RIBS_RIGHT})
+FLANK_AREAS = frozenset({BodyArea.FLANK_LEFT, BodyArea.FLANK_RIGHT})
+# Where a leaking or torn abdominal aorta is felt: tummy, lower back, sides and groin.
+LOWER_TRUNK_AREAS = LOWER_REGION_AREAS | {BodyArea.ABDOMEN, BodyArea.GROIN}
 LEFT_LEG_AREAS = frozenset({BodyArea.LEG_ABOVE_KNEE_LEFT, BodyArea.LEG_BELOW_KNEE_LEFT})
 RIGHT_LEG_AREAS = frozenset({BodyArea.LEG_ABOVE_KNEE_RIGHT, BodyArea.LEG_BELOW_KNEE_RIGHT})
 BELOW_KNEE_AREAS = frozenset({BodyArea.LEG_BELOW_KNEE_LEFT, BodyArea.LEG_BELOW_KNEE_RIGHT})
@@ -64,7 +102,6 @@ class PainQuality(StrEnum):
     TIGHT_TENSE = "tight_tense"
     TINGLING = "tingling"
     NUMBNESS = "numbness"
-    TEARING = "tearing"
     BAND_LIKE = "band_like"
     THROBBING = "throbbing"
 
@@ -79,6 +116,7 @@ class Injury(StrEnum):
     LIFTING = "lifting"
     AWKWARD_MOVEMENT = "awkward_movement"
     SPORT = "sport"
+    COUGH_SNEEZE = "cough_sneeze"
     MINOR_FALL = "minor_fall"
     MAJOR_TRAUMA = "major_trauma"
 
@@ -97,6 +135,7 @@ class Aggravator(StrEnum):
     TWISTING = "twisting"
     WALKING = "walking"
     LYING_DOWN = "lying_down"
+    RESTING = "resting"
     COUGH_SNEEZE = "cough_sneeze"
     BREATHING_IN = "breathing_in"
     SCREEN_WORK = "screen_work"
@@ -128,6 +167,19 @@ class TimePattern(StrEnum):
     WORSE_AT_NIGHT = "worse_at_night"
     WAKES_SECOND_HALF_NIGHT = "wakes_second_half_night"
     CONSTANT = "constant"
+
+
+class Episodes(StrEnum):
+    FIRST_TIME = "first_time"
+    BEFORE_RECOVERED = "before_recovered"
+    BEFORE_ONGOING = "before_ongoing"
+
+
+class PainkillerEffect(StrEnum):
+    NOT_TRIED = "not_tried"
+    HELP = "help"
+    HELP_LITTLE = "help_little"
+    NO_HELP = "no_help"
 
 
 class BagCarrying(StrEnum):
@@ -180,131 +232,220 @@ class Habits(_Strict):
     )
 
 
+# Each description below is the plain phrase the result quotes back ("you said yes: ...").
+
+
 class History(_Strict):
-    cancer: bool = Field(description="Has had cancer (any type, at any time).")
-    osteoporosis: bool = Field(description="Has osteoporosis or thin bones.")
-    long_term_steroids: bool = Field(description="Takes or took steroid tablets for 3+ months.")
+    """Health background: facts that make some warning signs more or less likely."""
+
+    cancer: bool = Field(
+        description="cancer at some time (not counting a minor skin cancer that was only removed)"
+    )
+    minor_skin_cancer: bool = Field(
+        description="only a minor skin cancer (not melanoma) that was removed from the skin"
+    )
+    osteoporosis: bool = Field(description="osteoporosis or thin bones")
+    long_term_steroids: bool = Field(description="steroid tablets for 3 months or more")
     immunosuppressed: bool = Field(
-        description="Weakened immune system (chemotherapy, biologics, HIV, transplant drugs)."
+        description="a weakened immune system (chemotherapy, biologics, HIV, transplant drugs)"
     )
-    iv_drug_use: bool = Field(description="Injects drugs.")
-    aortic_aneurysm: bool = Field(description="Has a known aortic aneurysm.")
+    anticoagulants: bool = Field(
+        description="blood-thinning medicine such as warfarin, apixaban or rivaroxaban"
+    )
+    iv_drug_use: bool = Field(description="injecting drugs")
+    recent_spinal_surgery: bool = Field(
+        description="an operation or injection in the spine in the last 12 months"
+    )
+    aortic_aneurysm: bool = Field(description="a known aortic aneurysm")
     heart_risk: bool = Field(
-        description="Heart disease, high blood pressure, diabetes, high cholesterol or smokes."
+        description="heart disease, high blood pressure, diabetes, high cholesterol or smoking"
     )
-    recent_spinal_surgery: bool = Field(description="Spine surgery or injection in the last year.")
     recent_immobility: bool = Field(
-        description="Long flight, surgery, or bed-bound in the last 4 weeks (clot risk)."
+        description="a long journey, an operation or days in bed in the last 4 weeks"
+    )
+    usual_leaks: bool = Field(
+        description="leaking a little when coughing, sneezing or laughing, as before this pain"
+    )
+    usual_breathlessness: bool = Field(
+        description="getting out of breath with exercise or asthma, the same as usual"
     )
 
 
 class RedFlags(_Strict):
-    """Answers to the screening questions. All are required (yes/no)."""
+    """The warning-sign answers, each yes or no."""
 
+    # nerves, bladder and bowel
     saddle_numbness: bool = Field(
-        description="Numbness or tingling around the genitals, buttocks or inner thighs."
+        description="new numbness or tingling around the genitals, bottom or inner thighs"
     )
     bladder_change: bool = Field(
-        description="New trouble passing urine, not feeling it, or leaking."
+        description="new trouble peeing that is not normal for you (hard to start, can't go, "
+        "can't feel it, or wetting yourself without warning)"
     )
-    bowel_change: bool = Field(description="New loss of bowel control or rectal feeling.")
-    sexual_dysfunction: bool = Field(description="New loss of sexual function or sensation.")
+    bowel_change: bool = Field(
+        description="new loss of bowel control or of feeling in the back passage"
+    )
+    sexual_dysfunction: bool = Field(
+        description="new loss of feeling in the genitals or new trouble with erection or "
+        "ejaculation"
+    )
     both_legs_symptoms: bool = Field(
-        description="Pain, numbness, tingling or weakness in both legs."
+        description="pain, numbness, tingling or weakness in both legs that is new or getting worse"
     )
-    leg_weakness: bool = Field(description="A leg or foot feels weak or gives way.")
+    leg_weakness: bool = Field(description="a leg or foot that feels weak or gives way")
     weakness_worsening: bool = Field(
-        description="Leg or foot weakness is getting worse, or the foot slaps or drags."
+        description="leg weakness that is getting worse, or a foot that slaps or drags"
     )
-    unsteady_walking: bool = Field(description="New unsteady, clumsy walking or stiff legs.")
-    trunk_band_numbness: bool = Field(description="A numb band around the chest or tummy.")
-    major_trauma: bool = Field(description="Started after a serious accident or fall.")
-    fever: bool = Field(description="Fever, feeling hot and shivery, or chills.")
-    very_unwell: bool = Field(description="Confused, drowsy or very unwell.")
-    weight_loss: bool = Field(description="Lost weight without trying.")
+    unsteady_walking: bool = Field(
+        description="new unsteady or clumsy walking, or stiff, heavy legs"
+    )
+    trunk_band_numbness: bool = Field(description="a band of numbness around the chest or tummy")
+    # heart and breathing
+    chest_pain: bool = Field(description="new chest pain, pressure, tightness or heaviness")
+    arm_jaw_pain: bool = Field(
+        description="a heavy, tight or squeezing feeling spreading to the arm, jaw or throat"
+    )
+    exertion_pain: bool = Field(
+        description="pain or tightness in the chest, upper back, arm or jaw that comes on with "
+        "effort and goes with rest"
+    )
+    breathless: bool = Field(
+        description="new shortness of breath at rest or with very little effort"
+    )
+    pain_on_breathing: bool = Field(
+        description="new sharp pain in the chest, side or back when breathing in"
+    )
+    coughing_blood: bool = Field(description="coughing up blood")
+    calf_swelling: bool = Field(description="one calf swollen, painful, warm or red")
+    sweating_nausea: bool = Field(
+        description="cold sweat, clamminess, feeling sick or being sick with the pain"
+    )
+    faint_dizzy: bool = Field(description="feeling faint or light-headed, or passing out")
+    # sudden or unusual pain
+    sudden_severe: bool = Field(
+        description="pain that came on suddenly by itself and was severe within minutes"
+    )
+    tearing_pain: bool = Field(
+        description="sudden, severe tearing or ripping pain in the chest, back or tummy"
+    )
+    pulsating_abdomen: bool = Field(description="a new pulsing or throbbing feeling in the tummy")
+    colicky_pain: bool = Field(
+        description="severe pain in the side or back that comes in waves, perhaps into the groin"
+    )
+    rash_band: bool = Field(
+        description="a rash, blisters or a strip of burning skin on one side of the body"
+    )
+    deformity: bool = Field(description="a new lump, step or change in the shape of the spine")
+    # infection and general health
+    fever: bool = Field(description="a high temperature, or feeling hot and shivery")
+    very_unwell: bool = Field(description="confusion, great drowsiness or feeling very unwell")
+    weight_loss: bool = Field(description="losing weight without trying")
+    night_sweats: bool = Field(description="night sweats that soak the bedclothes")
     night_pain: bool = Field(
-        description="Constant pain, worse at night, not eased by rest or changing position."
+        description="constant pain that does not ease with lying still or changing position, "
+        "often worse at night"
     )
-    chest_pain: bool = Field(description="Chest pain, tightness, pressure or heaviness.")
-    breathless: bool = Field(description="Short of breath.")
-    sweating_nausea: bool = Field(description="Cold sweat, feeling sick or vomiting.")
-    arm_jaw_pain: bool = Field(description="Pain spreading to an arm, the neck or the jaw.")
-    tearing_pain: bool = Field(description="Sudden, severe, tearing or ripping pain.")
-    faint_dizzy: bool = Field(description="Feeling faint, dizzy, or has passed out.")
-    pulsating_abdomen: bool = Field(description="A pulsing feeling in the tummy.")
-    pain_on_breathing: bool = Field(description="Sharp pain when breathing in.")
-    coughing_blood: bool = Field(description="Coughing up blood.")
-    calf_swelling: bool = Field(description="A swollen, painful calf.")
-    rash_band: bool = Field(description="A blistery rash or burning band on one side of the body.")
-    urinary_symptoms: bool = Field(description="Burning or frequent urine, or blood in it.")
-    jaundice: bool = Field(description="Yellow skin or eyes.")
-    deformity: bool = Field(description="A new lump, step or change in the shape of the spine.")
+    urinary_symptoms: bool = Field(
+        description="burning or stinging when peeing, peeing much more often, or blood in the pee"
+    )
+    jaundice: bool = Field(description="yellow skin or yellow whites of the eyes")
 
 
-class Intake(_Strict):
-    """One person's answers. ``schema`` names the contract version."""
+class PregnancySigns(_Strict):
+    """Warning signs asked only in pregnancy."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        populate_by_name=True,
-        json_schema_extra={"$id": "https://spinewise.example/schemas/spinewise.intake-1.json"},
+    contractions: bool = Field(
+        description="pain or tightening that comes and goes in waves, like contractions"
+    )
+    bleeding: bool = Field(description="bleeding from the vagina")
+    fluid_leak: bool = Field(description="fluid leaking from the vagina")
+    preeclampsia_signs: bool = Field(
+        description="a bad headache, blurred vision or flashing lights, or pain just below the "
+        "ribs on the right"
     )
 
-    schema_id: Literal["spinewise.intake/1"] = Field(alias="schema")
+
+# The sections of the safety answers, in the order a person is asked them.
+SAFETY_SECTIONS: dict[str, type[_Strict]] = {
+    "red_flags": RedFlags,
+    "pregnancy": PregnancySigns,
+    "history": History,
+}
+
+
+class Screening(_Strict):
+    """The first part of an intake: everything the red-flag rules read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    schema_id: Literal["spinewise.intake/2"] = Field(alias="schema")
+    areas: list[BodyArea] = Field(description="Where it hurts (body map).", **_UNIQUE)
     age: int = Field(ge=1, le=120)
     sex: Literal["female", "male", "other"]
     pregnant_weeks: int | None = Field(
-        default=None, ge=0, le=45, description="Weeks pregnant, or null when not pregnant."
+        default=None, ge=1, le=45, description="Weeks pregnant, or null when not pregnant."
     )
-    areas: list[BodyArea] = Field(description="Where it hurts (body map).", **_UNIQUE)
-    pain_qualities: list[PainQuality] = Field(**_UNIQUE)
-    intensity: int = Field(ge=0, le=10, description="Pain now, 0 (none) to 10 (worst possible).")
+    duration_days: int = Field(ge=0, le=36500, description="Days since the pain started.")
     onset: Onset
-    injury: Injury
-    onset_severe: bool = Field(description="Reached its worst within minutes.")
-    duration_days: int = Field(ge=0, le=36500)
-    trend: Trend
-    worse_with: list[Aggravator] = Field(default_factory=list, **_UNIQUE)
-    better_with: list[Reliever] = Field(default_factory=list, **_UNIQUE)
-    time_pattern: list[TimePattern] = Field(default_factory=list, **_UNIQUE)
-    habits: Habits
-    history: History
+    injury: Injury = Field(description="What set the pain off, if anything.")
+    intensity: int = Field(ge=0, le=10, description="Pain now, 0 (none) to 10 (worst possible).")
+    trend: Trend = Field(description="Over the last few days.")
     red_flags: RedFlags
+    pregnancy: PregnancySigns | None = Field(
+        default=None, description="Pregnancy warning signs: required in pregnancy, else null."
+    )
+    history: History
+
+    # Safety answers a client left out because the questionnaire had already stopped
+    # (parse_intake); each counts as "no", which can only lower a rule's chance to fire.
+    _unanswered: frozenset[str] = PrivateAttr(default_factory=frozenset)
 
     @model_validator(mode="after")
-    def _consistent(self) -> Intake:
+    def _consistent(self) -> Screening:
         if self.pregnant_weeks is not None and self.sex == "male":
             raise ValueError("pregnant_weeks must be null when sex is male")
-        for name in ("areas", "pain_qualities", "worse_with", "better_with", "time_pattern"):
-            values = getattr(self, name)
-            if len(values) != len(set(values)):
-                raise ValueError(f"{name} lists the same answer twice")
+        if self.pregnant_weeks is None and self.pregnancy is not None:
+            raise ValueError("pregnancy must be null when pregnant_weeks is null")
+        if self.pregnant_weeks is not None and self.pregnancy is None:
+            raise ValueError("pregnancy is required when pregnant_weeks is given")
+        if len(self.areas) != len(set(self.areas)):
+            raise ValueError("areas lists the same answer twice")
         return self
+
+    @property
+    def unanswered(self) -> frozenset[str]:
+        """Dotted names of safety questions not asked because the questionnaire stopped."""
+        return self._unanswered
+
+    @property
+    def is_complete(self) -> bool:
+        return False
 
     # Derived facts the rules read; kept here so every rule reads them the same way.
     @property
-    def back_areas(self) -> set[BodyArea]:
-        return {a for a in self.areas if a in UPPER_BACK_AREAS | LOWER_BACK_AREAS}
+    def area_set(self) -> frozenset[BodyArea]:
+        return frozenset(self.areas)
 
     @property
     def has_upper_back(self) -> bool:
-        return any(a in UPPER_BACK_AREAS for a in self.areas)
+        return bool(self.area_set & UPPER_BACK_AREAS)
 
     @property
     def has_lower_back(self) -> bool:
-        lowerish = LOWER_BACK_AREAS | {
-            BodyArea.BUTTOCK_LEFT,
-            BodyArea.BUTTOCK_RIGHT,
-            BodyArea.FLANK_LEFT,
-            BodyArea.FLANK_RIGHT,
-        }
-        return any(a in lowerish for a in self.areas)
+        return bool(self.area_set & LOWER_REGION_AREAS)
+
+    @property
+    def has_chest(self) -> bool:
+        return bool(self.area_set & CHEST_AREAS)
+
+    @property
+    def has_lower_trunk(self) -> bool:
+        return bool(self.area_set & LOWER_TRUNK_AREAS)
 
     @property
     def leg_sides(self) -> int:
-        left = any(a in LEFT_LEG_AREAS for a in self.areas)
-        right = any(a in RIGHT_LEG_AREAS for a in self.areas)
+        left = bool(self.area_set & LEFT_LEG_AREAS)
+        right = bool(self.area_set & RIGHT_LEG_AREAS)
         return int(left) + int(right)
 
     @property
@@ -313,25 +454,77 @@ class Intake(_Strict):
 
     @property
     def pain_below_knee(self) -> bool:
-        return any(a in BELOW_KNEE_AREAS for a in self.areas)
+        return bool(self.area_set & BELOW_KNEE_AREAS)
+
+    @property
+    def is_pregnant(self) -> bool:
+        return self.pregnant_weeks is not None
+
+    @property
+    def is_child(self) -> bool:
+        return self.age < ADULT_AGE
 
     @property
     def weeks(self) -> float:
         return self.duration_days / 7
 
 
+class Intake(Screening):
+    """A complete intake: the screening plus the details the advice and the plan use."""
+
+    pain_qualities: list[PainQuality] = Field(min_length=1, **_UNIQUE)
+    worse_with: list[Aggravator] = Field(default_factory=list, **_UNIQUE)
+    better_with: list[Reliever] = Field(default_factory=list, **_UNIQUE)
+    time_pattern: list[TimePattern] = Field(default_factory=list, **_UNIQUE)
+    episodes: Episodes = Field(description="Whether back pain like this has happened before.")
+    painkiller_effect: PainkillerEffect = Field(description="Whether painkillers help.")
+    habits: Habits
+
+    @model_validator(mode="after")
+    def _no_repeats(self) -> Intake:
+        for name in ("pain_qualities", "worse_with", "better_with", "time_pattern"):
+            values = getattr(self, name)
+            if len(values) != len(set(values)):
+                raise ValueError(f"{name} lists the same answer twice")
+        return self
+
+    @property
+    def is_complete(self) -> bool:
+        return True
+
+
+SCREENING_FIELDS = tuple(Screening.model_fields)
+DETAIL_FIELDS = tuple(name for name in Intake.model_fields if name not in SCREENING_FIELDS)
+# The part of the screening asked before any safety question: where, who, this pain.
+ABOUT_FIELDS = tuple(
+    name for name in SCREENING_FIELDS if name not in SAFETY_SECTIONS and name != "schema_id"
+)
+
+
+def safety_fields(pregnant: bool) -> list[str]:
+    """Dotted names of every safety question a person is asked."""
+    return [
+        f"{section}.{name}"
+        for section, model in SAFETY_SECTIONS.items()
+        if pregnant or section != "pregnancy"
+        for name in model.model_fields
+    ]
+
+
 def known_red_flags(names: list[str]) -> list[str]:
-    """The names, each once, if all are screening questions; ValueError naming any other."""
-    unknown = [name for name in names if name not in RedFlags.model_fields]
+    """The names, each once, if all are warning signs; ValueError naming any other."""
+    known = {*RedFlags.model_fields, *PregnancySigns.model_fields}
+    unknown = [name for name in names if name not in known]
     if unknown:
         raise ValueError(f"unknown red-flag question(s): {', '.join(unknown)}")
     return list(dict.fromkeys(names))
 
 
 def describe_red_flags(names: list[str]) -> list[str]:
-    """Each screening question's plain wording, without the full stop."""
-    fields = RedFlags.model_fields
-    return [(fields[name].description or name).rstrip(".") for name in names]
+    """Each warning sign's plain wording, as a sentence start ("A high temperature...")."""
+    fields = {**RedFlags.model_fields, **PregnancySigns.model_fields}
+    phrases = [fields[name].description or name for name in names]
+    return [phrase[:1].upper() + phrase[1:] for phrase in phrases]
 
 
 class IntakeError(ValueError):
@@ -352,17 +545,98 @@ def _field_problems(exc: ValidationError) -> list[tuple[str, str]]:
     return problems
 
 
-def parse_intake(data: Any) -> Intake:
-    """Validates raw JSON data as an intake, or raises IntakeError naming each bad field."""
-    if not isinstance(data, dict):
-        raise IntakeError([("(intake)", "must be a JSON object")])
+def _validate(model: type[Screening], data: dict[str, Any]) -> Screening:
     try:
-        return Intake.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         raise IntakeError(_field_problems(exc)) from exc
 
 
-def load_intake(path: Path) -> Intake:
+def _missing_answers(data: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(safety answers left out, detail answers left out) of raw intake data."""
+    pregnant = data.get("pregnant_weeks") is not None
+    missing_safety = []
+    for dotted in safety_fields(pregnant):
+        section, name = dotted.split(".")
+        answers = data.get(section)
+        if not isinstance(answers, dict) or name not in answers:
+            missing_safety.append(dotted)
+    missing_details = [
+        name
+        for name in DETAIL_FIELDS
+        if name not in data and Intake.model_fields[name].is_required()
+    ]
+    return missing_safety, missing_details
+
+
+def _with_safety_filled(data: dict[str, Any], missing: list[str]) -> dict[str, Any]:
+    kept = {key: value for key, value in data.items() if key in Screening.model_fields}
+    if "schema" in data:
+        kept["schema"] = data["schema"]
+    for dotted in missing:
+        section, name = dotted.split(".")
+        given = kept.get(section)
+        kept[section] = {**(given if isinstance(given, dict) else {}), name: False}
+    return kept
+
+
+def screening_so_far(data: dict[str, Any]) -> Screening:
+    """The screening from answers that may not include every safety answer yet.
+
+    Unanswered safety questions count as no (and are listed in ``unanswered``): the rules
+    fire only on yes, so this can show what the answers given already mean, never more.
+    Raises IntakeError when the answers before the safety questions are incomplete.
+    """
+    missing_safety, _ = _missing_answers(data)
+    screening = _validate(Screening, _with_safety_filled(data, missing_safety))
+    screening._unanswered = frozenset(missing_safety)
+    return screening
+
+
+def parse_intake(data: Any) -> Intake | Screening:
+    """Validates raw JSON data as an intake, or raises IntakeError naming each bad field.
+
+    A complete intake comes back as ``Intake``. Data that leaves answers out comes back as
+    a ``Screening`` only when the questionnaire would have stopped at that point (see
+    ``core.stopping``); otherwise every missing answer is named.
+    """
+    # The stopping rule needs triage, which sits above this module.
+    from spinewise.core.stopping import stop_reason
+
+    if not isinstance(data, dict):
+        raise IntakeError([("(intake)", "must be a JSON object")])
+    if data.get("schema") in RETIRED_SCHEMAS:
+        raise IntakeError(
+            [
+                (
+                    "schema",
+                    f"{data['schema']} is retired: it lacks safety questions added since; "
+                    f"send {SCHEMA_ID} (see `spinewise intake-schema`)",
+                )
+            ]
+        )
+    missing_safety, missing_details = _missing_answers(data)
+    if not missing_safety and not missing_details:
+        return _validate(Intake, data)
+    extra = [key for key in data if key not in Intake.model_fields and key != "schema"]
+    if extra:
+        raise IntakeError([(key, "Extra inputs are not permitted") for key in extra])
+    screening = screening_so_far(data)
+    if stop_reason(screening, safety_complete=not missing_safety) is not None:
+        return screening
+    reason = "required: the answers given do not reach a verdict that ends the questionnaire"
+    raise IntakeError([(field, reason) for field in [*missing_safety, *missing_details]])
+
+
+def complete_intake(data: Any) -> Intake:
+    """Like ``parse_intake`` but insists on every answer (for plans and saved programmes)."""
+    parsed = parse_intake(data)
+    if not isinstance(parsed, Intake):
+        raise IntakeError([("(intake)", "the questionnaire stopped early: no plan is made")])
+    return parsed
+
+
+def load_intake(path: Path) -> Intake | Screening:
     """Reads an intake JSON file; unreadable or invalid files raise IntakeError."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -374,7 +648,57 @@ def load_intake(path: Path) -> Intake:
 
 
 def intake_json_schema() -> dict[str, Any]:
-    """The JSON Schema of the intake contract, as ``spinewise intake-schema`` prints it."""
-    schema = Intake.model_json_schema(by_alias=True)
-    schema["title"] = SCHEMA_ID
-    return schema
+    """The JSON Schema of the intake contract, as ``spinewise intake-schema`` prints it.
+
+    Two shapes are accepted: a complete intake, and one that stops early. The second is
+    accepted only when its answers end the questionnaire (an emergency answer, or every
+    safety answer given with an urgent verdict or an age under 16); the engine checks that,
+    since a schema cannot.
+    """
+    complete = Intake.model_json_schema(by_alias=True)
+    defs = complete.pop("$defs", {})
+    screening = Screening.model_json_schema(by_alias=True)
+    defs.update(screening.pop("$defs", {}))
+    for name in ("RedFlags", "PregnancySigns", "History"):
+        # In an early stop, any safety answer not yet asked may be left out.
+        defs[f"Partial{name}"] = {**defs[name], "required": []}
+    partial_props = dict(screening["properties"])
+    for key, name in (
+        ("red_flags", "RedFlags"),
+        ("history", "History"),
+    ):
+        partial_props[key] = {"$ref": f"#/$defs/Partial{name}"}
+    partial_props["pregnancy"] = {
+        "anyOf": [{"$ref": "#/$defs/PartialPregnancySigns"}, {"type": "null"}],
+        "default": None,
+    }
+    stopped = {
+        "title": "Stopped early",
+        "type": "object",
+        "description": (
+            "An intake that stops where the questionnaire stops. Every answer about where it "
+            "hurts, the person and this pain is required; safety answers may be left out once "
+            "the ones given reach an emergency, and the details may be left out once every "
+            "safety answer is given and the verdict is urgent or the person is under 16. "
+            "Anything else is rejected, naming each missing answer."
+        ),
+        "properties": partial_props,
+        "required": [
+            name if name != "schema_id" else "schema"
+            for name in ("schema_id", *ABOUT_FIELDS)
+            if name != "pregnant_weeks"
+        ],
+        "additionalProperties": False,
+    }
+    complete["title"] = "Complete"
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://spinewise.example/schemas/spinewise.intake-2.json",
+        "title": SCHEMA_ID,
+        "description": (
+            "One person's answers to the Spinewise questionnaire. Send the complete shape; "
+            "the stopped-early shape mirrors the questionnaire ending at an emergency."
+        ),
+        "anyOf": [complete, stopped],
+        "$defs": defs,
+    }

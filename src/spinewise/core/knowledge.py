@@ -79,6 +79,7 @@ class RedFlag(_Sourced):
     regions: list[RegionId] = Field(min_length=1)
     trigger: str = _Text
     advice: str = _Text
+    no_plan: bool = False
 
 
 class Mistake(_Sourced):

@@ -411,6 +411,8 @@ def downsample(series: Sequence[PainPoint], max_points: int = 120) -> list[PainP
                 round(fmean(means), 2) if means else None,
             )
         )
+    if len(out) == 1:  # one bucket still spans the first to the last day, as a flat line
+        out.append(out[0])
     out[0] = out[0]._replace(day=points[0].day)
     out[-1] = out[-1]._replace(day=points[-1].day)
     return out

@@ -10,9 +10,20 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from spinewise.core.content_loader import ContentError, content_dir, load_model
-from spinewise.core.intake import SCHEMA_ID, Intake, parse_intake
+from spinewise.core.intake import (
+    SCHEMA_ID,
+    Intake,
+    IntakeError,
+    Screening,
+    parse_intake,
+    safety_fields,
+    screening_so_far,
+)
+from spinewise.core.stopping import Stop, stop_reason
 
-QuestionType = Literal["number", "scale", "single", "multi", "yes_no", "body_map", "text"]
+QuestionType = Literal[
+    "number", "scale", "single", "multi", "yes_no", "body_map", "text", "checklist"
+]
 Answer = int | float | str | bool | list[str] | None
 
 _YES = {"y", "yes", "true", "1"}
@@ -30,8 +41,34 @@ class Option(_Content):
 
 
 class ShowIf(_Content):
+    """A condition on an earlier answer: one of some values, or answered at all."""
+
     field: str
-    in_: list[str] = Field(alias="in")
+    in_: list[str] | None = Field(default=None, alias="in")
+    answered: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> ShowIf:
+        if (self.in_ is None) == (self.answered is None):
+            raise ValueError("show_if takes either `in` or `answered`")
+        return self
+
+    def holds(self, answers: Mapping[str, Answer]) -> bool:
+        value = answers.get(self.field)
+        if self.answered is not None:
+            return (value is not None) == self.answered
+        return str(value) in (self.in_ or [])
+
+
+class ChecklistItem(_Content):
+    """One yes/no item of a checklist; it fills its own (boolean) intake field."""
+
+    field: str = Field(pattern=r"^[a-z_]+\.[a-z_]+$")
+    label: str = Field(min_length=3)
+
+    @property
+    def name(self) -> str:
+        return self.field.replace(".", "__")
 
 
 class Question(_Content):
@@ -46,9 +83,15 @@ class Question(_Content):
     optional: bool = False
     required: bool = False
     show_if: ShowIf | None = None
+    items: list[ChecklistItem] = Field(default_factory=list)
+    none_label: str | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
+        if (self.type == "checklist") != bool(self.items):
+            raise ValueError("a checklist, and only a checklist, has items")
+        if self.type == "checklist" and not self.none_label:
+            raise ValueError("a checklist needs a none_label")
         needs_options = self.type in ("single", "multi", "body_map")
         if needs_options and not self.options:
             raise ValueError(f"a {self.type} question needs options")
@@ -79,7 +122,21 @@ class Step(_Content):
     title: str
     intro: str | None = None
     kind: Literal["questions", "safety"] = "questions"
+    show_if: ShowIf | None = None
     questions: list[Question] = Field(min_length=1)
+
+    @property
+    def is_safety(self) -> bool:
+        return self.kind == "safety"
+
+    @property
+    def fields(self) -> list[str]:
+        """Every intake field this step fills (checklist items included)."""
+        return [
+            field
+            for q in self.questions
+            for field in ([i.field for i in q.items] if q.type == "checklist" else [q.field])
+        ]
 
 
 class Questionnaire(_Content):
@@ -101,6 +158,20 @@ class Questionnaire(_Content):
                 return question
         raise KeyError(f"no question for field {field!r}")
 
+    def label(self, field: str) -> str:
+        """How the questionnaire words the question that fills ``field``."""
+        for question in self.questions:
+            if question.field == field:
+                return question.label
+            for item in question.items:
+                if item.field == field:
+                    return item.label
+        raise KeyError(f"no question for field {field!r}")
+
+    def visible_steps(self, answers: Mapping[str, Answer]) -> list[Step]:
+        """The steps a person with these answers is asked, in order."""
+        return [s for s in self.steps if s.show_if is None or s.show_if.holds(answers)]
+
 
 class AnswerError(ValueError):
     """A raw answer that does not fit its question."""
@@ -109,7 +180,7 @@ class AnswerError(ValueError):
 def load_questionnaire(path: Path | None = None) -> Questionnaire:
     path = path or content_dir() / "questions.yaml"
     questionnaire = load_model(path, Questionnaire)
-    fields = [q.field for q in questionnaire.questions]
+    fields = [field for step in questionnaire.steps for field in step.fields]
     dupes = sorted({f for f in fields if fields.count(f) > 1})
     if dupes:
         raise ContentError(str(path), [("steps", f"fields asked twice: {', '.join(dupes)}")])
@@ -124,9 +195,26 @@ def questionnaire() -> Questionnaire:
 
 def is_visible(question: Question, answers: Mapping[str, Answer]) -> bool:
     """Whether a question applies given the answers so far (its show_if)."""
-    if question.show_if is None:
-        return True
-    return str(answers.get(question.show_if.field)) in question.show_if.in_
+    return question.show_if is None or question.show_if.holds(answers)
+
+
+def parse_checklist(question: Question, chosen: Sequence[str]) -> dict[str, bool]:
+    """The yes/no answer for each item of a checklist from the names ticked.
+
+    ``chosen`` holds item fields (or their form names) and ``"none"`` for "none of these".
+    Raises AnswerError unless exactly one of "some items" or "none of these" was chosen.
+    """
+    picked = {c.strip() for c in chosen if c.strip()}
+    by_name = {name: item.field for item in question.items for name in (item.field, item.name)}
+    unknown = sorted(picked - set(by_name) - {"none"})
+    if unknown:
+        raise AnswerError(f"not one of the choices: {', '.join(unknown)}")
+    if not picked:
+        raise AnswerError(f'tick each one that applies, or "{question.none_label}"')
+    if "none" in picked and len(picked) > 1:
+        raise AnswerError(f'"{question.none_label}" cannot be ticked with another answer')
+    yes = {by_name[name] for name in picked if name != "none"}
+    return {item.field: item.field in yes for item in question.items}
 
 
 def parse_answer(question: Question, raw: str | Sequence[str] | None) -> Answer:
@@ -184,8 +272,8 @@ def _parse_number(question: Question, text: str) -> int | float:
     return number
 
 
-def answers_to_intake(answers: Mapping[str, Answer]) -> Intake:
-    """Builds and validates an intake from answers keyed by dotted field path."""
+def answers_to_data(answers: Mapping[str, Answer]) -> dict[str, Any]:
+    """Raw intake data (the JSON contract's shape) from answers keyed by dotted path."""
     data: dict[str, Any] = {"schema": SCHEMA_ID}
     for field, value in answers.items():
         if value is None:
@@ -195,14 +283,41 @@ def answers_to_intake(answers: Mapping[str, Answer]) -> Intake:
             data.setdefault(head, {})[tail] = value
         else:
             data[head] = value
-    return parse_intake(data)
+    return data
 
 
-def intake_to_answers(intake: Intake) -> dict[str, Answer]:
+def answers_to_intake(answers: Mapping[str, Answer]) -> Intake | Screening:
+    """Builds and validates an intake from answers keyed by dotted field path.
+
+    A screening comes back only when the answers stop the questionnaire early.
+    """
+    return parse_intake(answers_to_data(answers))
+
+
+def early_stop(answers: Mapping[str, Answer]) -> Stop | None:
+    """Whether these answers end the questionnaire before its last step.
+
+    None while the questions before the safety checks are unanswered, or when the person
+    carries on.
+    """
+    try:
+        screening = screening_so_far(answers_to_data(answers))
+    except IntakeError:
+        return None
+    complete = all(field in answers for field in safety_fields(screening.is_pregnant))
+    return stop_reason(screening, safety_complete=complete)
+
+
+def intake_to_answers(intake: Screening) -> dict[str, Answer]:
     """The answers that rebuild ``intake`` (for editing a saved assessment)."""
     raw = intake.model_dump(mode="json", by_alias=True)
     answers: dict[str, Answer] = {}
-    for question in questionnaire().questions:
-        head, _, tail = question.field.partition(".")
-        answers[question.field] = raw[head][tail] if tail else raw.get(head)
+    for step in questionnaire().steps:
+        for field in step.fields:
+            head, _, tail = field.partition(".")
+            section = raw.get(head)
+            if tail and isinstance(section, dict) and field not in intake.unanswered:
+                answers[field] = section[tail]
+            elif not tail and head in raw:
+                answers[field] = raw[head]
     return answers

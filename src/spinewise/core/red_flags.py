@@ -1,9 +1,17 @@
 """The rule behind each red flag in ``content/red_flags.yaml``.
 
-Each rule reads an intake and returns the evidence that fired it: plain phrases naming
-the answers. An empty list means the flag did not fire. Rules only ever ask whether an
-answer is *yes*; none of them fires on a *no*, so answering yes to one more screening
-question can never lower the triage level.
+Each rule reads the screening part of an intake and returns the evidence that fired it:
+plain phrases naming the answers. An empty list means the flag did not fire. Rules only
+ever ask whether an answer is *yes* (or a number is past a threshold); none fires on a
+*no*, so answering yes to one more safety question can never lower the triage level, and
+a question not yet asked (counted as no) can only leave a flag unfired.
+
+``RULES`` read only the screening, so emergency and urgent verdicts are settled by the
+time the safety questions end. ``DETAIL_RULES`` read the later answers (what the pain is
+like and what changes it) and may only add "see someone soon" flags; a test holds them
+to that.
+
+The thresholds are named below and each is pinned by a test on both sides of it.
 """
 
 from __future__ import annotations
@@ -17,299 +25,433 @@ from spinewise.core.intake import (
     Injury,
     Intake,
     Onset,
-    PainQuality,
+    PregnancySigns,
     RedFlags,
     Reliever,
+    Screening,
     TimePattern,
     Trend,
 )
 
-Rule = Callable[[Intake], list[str]]
+Rule = Callable[[Screening], list[str]]
+DetailRule = Callable[[Intake], list[str]]
+
+# "New" bilateral leg symptoms: within about two weeks (BASS; NHS "sciatica on both sides").
+NEW_BILATERAL_DAYS = 14
+# Heart attack risk rises from 40 (MedlinePlus; HSE: consider dissection at 40+).
+HEART_AGE = 40
+# A leaking aortic aneurysm is considered from 60 or with vascular risk (NHS AAA: 65+,
+# smoking, high blood pressure; a margin below 65 because women and younger smokers rupture too).
+AAA_AGE = 60
+# Fragility fracture: older age on its own raises the chance (Downie 2013).
+FRAGILITY_AGE = 70
+SEVERE_PAIN = 7
+VERY_SEVERE_PAIN = 8
+# Failure to improve after about a month is a cancer warning sign (Finucane 2020).
+CANCER_NOT_IMPROVING_DAYS = 28
+NOT_IMPROVING_DAYS = 42
+INFLAMMATORY_MIN_DAYS = 90
+INFLAMMATORY_ONSET_BEFORE = 45
 
 _CES_SIGNS = ("saddle_numbness", "bladder_change", "bowel_change", "sexual_dysfunction")
 _HEART_SIGNS = ("breathless", "sweating_nausea", "arm_jaw_pain", "faint_dizzy")
+_UNWELL_SIGNS = ("breathless", "sweating_nausea", "faint_dizzy")
 _NERVE_SIGNS = ("leg_weakness", "weakness_worsening", "unsteady_walking", "trunk_band_numbness")
-_MECHANICAL = frozenset(
-    {
-        Aggravator.SITTING,
-        Aggravator.STANDING,
-        Aggravator.BENDING,
-        Aggravator.LIFTING,
-        Aggravator.TWISTING,
-        Aggravator.WALKING,
-        Aggravator.SCREEN_WORK,
-        Aggravator.CARRYING_BAGS,
-        Aggravator.SPORT,
-        Aggravator.END_OF_DAY,
-    }
+_INFECTION_RISKS = (
+    "iv_drug_use",
+    "immunosuppressed",
+    "long_term_steroids",
+    "recent_spinal_surgery",
 )
-_EASED_BY_MOVING = frozenset(
-    {Reliever.WALKING, Reliever.MOVING_AROUND, Reliever.EXERCISE, Reliever.CHANGING_POSITION}
-)
+_FRACTURE_TRIGGERS = {
+    Injury.MINOR_FALL: "the pain started after a minor fall",
+    Injury.LIFTING: "the pain started after lifting",
+    Injury.AWKWARD_MOVEMENT: "the pain started after an awkward movement",
+    Injury.COUGH_SNEEZE: "the pain started with a cough or sneeze",
+}
+_STRAINS = frozenset({Injury.LIFTING, Injury.AWKWARD_MOVEMENT, Injury.SPORT, Injury.COUGH_SNEEZE})
 
 
 def _said(field: str) -> str:
-    """The plain wording of a yes answer to a screening question."""
-    description = RedFlags.model_fields[field].description or field
-    return f"you said yes: {description[0].lower()}{description[1:].rstrip('.')}"
+    return f"you said: {RedFlags.model_fields[field].description}"
 
 
 def _history(field: str) -> str:
-    description = History.model_fields[field].description or field
-    return f"your history: {description[0].lower()}{description[1:].rstrip('.')}"
+    return f"your health background: {History.model_fields[field].description}"
 
 
-def _yes(intake: Intake, *fields: str) -> list[str]:
-    return [_said(f) for f in fields if getattr(intake.red_flags, f)]
+def _yes(s: Screening, *fields: str) -> list[str]:
+    return [_said(f) for f in fields if getattr(s.red_flags, f)]
 
 
-def _sudden_severe(intake: Intake) -> bool:
-    return intake.onset is Onset.SUDDEN and intake.onset_severe
+def _risks(s: Screening, *fields: str) -> list[str]:
+    return [_history(f) for f in fields if getattr(s.history, f)]
+
+
+def _aaa_risk(s: Screening) -> list[str]:
+    """Why a leaking aortic aneurysm is worth considering: age or vascular risk."""
+    risk = _risks(s, "aortic_aneurysm", "heart_risk")
+    if s.age >= AAA_AGE:
+        risk.append(f"age {s.age}")
+    return risk
+
+
+def _heart_risk(s: Screening) -> list[str]:
+    risk = _risks(s, "heart_risk")
+    if s.age >= HEART_AGE:
+        risk.append(f"age {s.age}")
+    return risk
 
 
 # --- emergency ---------------------------------------------------------------------------
 
 
-def cauda_equina(intake: Intake) -> list[str]:
-    return _yes(intake, *_CES_SIGNS)
+def cauda_equina(s: Screening) -> list[str]:
+    return _yes(s, *_CES_SIGNS)
 
 
-def bilateral_leg_symptoms(intake: Intake) -> list[str]:
-    evidence = _yes(intake, "both_legs_symptoms")
-    if intake.leg_sides == 2:
-        evidence.append("you marked pain in both legs on the body map")
+def bilateral_leg_symptoms(s: Screening) -> list[str]:
+    evidence = _yes(s, "both_legs_symptoms")
+    if s.leg_sides == 2 and s.duration_days <= NEW_BILATERAL_DAYS:
+        evidence.append(f"pain in both legs on the body map, starting {s.duration_days} days ago")
     return evidence
 
 
-def major_trauma(intake: Intake) -> list[str]:
-    evidence = _yes(intake, "major_trauma")
-    if intake.injury is Injury.MAJOR_TRAUMA:
-        evidence.append("the pain started after a serious accident or fall")
-    return evidence
+def major_trauma(s: Screening) -> list[str]:
+    if s.injury is Injury.MAJOR_TRAUMA:
+        return ["the pain started after a serious accident"]
+    return []
 
 
-def heart_attack(intake: Intake) -> list[str]:
-    flags = intake.red_flags
+def heart_attack(s: Screening) -> list[str]:
+    flags = s.red_flags
     if flags.chest_pain:
-        return [*_yes(intake, "chest_pain"), *_yes(intake, *_HEART_SIGNS)]
-    signs = _yes(intake, *_HEART_SIGNS)
+        return [*_yes(s, "chest_pain"), *_yes(s, *_HEART_SIGNS)]
+    signs = _yes(s, *_HEART_SIGNS)
     if len(signs) >= 2:
         return signs
-    at_risk = intake.history.heart_risk or intake.age >= 40
-    upper_or_chest = intake.has_upper_back or BodyArea.CHEST in intake.areas
-    if flags.arm_jaw_pain and at_risk and upper_or_chest:
-        reason = "heart risk factors" if intake.history.heart_risk else f"age {intake.age}"
-        return [*signs, f"with {reason} and pain in the upper back or chest"]
+    risk = _heart_risk(s)
+    if flags.arm_jaw_pain and risk and (s.has_upper_back or s.has_chest):
+        return [*signs, *risk, "pain in the upper back or chest"]
+    unwell = _yes(s, *_UNWELL_SIGNS)
+    if flags.exertion_pain and unwell:
+        return [*_yes(s, "exertion_pain"), *unwell]
     return []
 
 
-def aortic_dissection(intake: Intake) -> list[str]:
-    evidence = _yes(intake, "tearing_pain")
-    if PainQuality.TEARING in intake.pain_qualities:
-        evidence.append("you described the pain as tearing or ripping")
-    trunk = intake.has_upper_back or bool({BodyArea.CHEST, BodyArea.ABDOMEN} & set(intake.areas))
-    if _sudden_severe(intake) and intake.injury is Injury.NONE and intake.intensity >= 7 and trunk:
-        evidence.append(
-            f"sudden pain of {intake.intensity}/10, at its worst within minutes, with no injury"
-        )
-    return evidence
-
-
-def aortic_aneurysm_rupture(intake: Intake) -> list[str]:
-    flags = intake.red_flags
-    if flags.faint_dizzy and intake.onset is Onset.SUDDEN:
-        return [*_yes(intake, "faint_dizzy"), "the pain started suddenly"]
-    known = intake.history.aortic_aneurysm or flags.pulsating_abdomen
-    severe = _sudden_severe(intake) or flags.faint_dizzy or intake.intensity >= 8
-    if known and severe:
-        evidence = _yes(intake, "pulsating_abdomen", "faint_dizzy")
-        if intake.history.aortic_aneurysm:
-            evidence.append(_history("aortic_aneurysm"))
-        if _sudden_severe(intake):
-            evidence.append("the pain came on suddenly and severely")
-        elif intake.intensity >= 8:
-            evidence.append(f"pain of {intake.intensity}/10")
-        return evidence
+def aortic_dissection(s: Screening) -> list[str]:
+    flags = s.red_flags
+    if flags.tearing_pain:
+        because = _yes(s, *_UNWELL_SIGNS) + _risks(s, "aortic_aneurysm")
+        if s.injury is Injury.NONE:
+            because.append("it came on with no injury")
+        if because:
+            return [*_yes(s, "tearing_pain"), *because]
+    if flags.sudden_severe and (s.has_upper_back or s.has_chest):
+        return [*_yes(s, "sudden_severe"), "pain in the upper back or chest"]
     return []
 
 
-def lung_clot_or_collapse(intake: Intake) -> list[str]:
-    flags = intake.red_flags
+def aortic_aneurysm_rupture(s: Screening) -> list[str]:
+    flags, history = s.red_flags, s.history
+    risk = _aaa_risk(s)
+    if flags.sudden_severe and s.has_lower_trunk and risk:
+        return [*_yes(s, "sudden_severe"), "pain in the lower back, side, tummy or groin", *risk]
+    if flags.faint_dizzy and flags.sudden_severe:
+        return _yes(s, "sudden_severe", "faint_dizzy")
+    severe = [f"pain of {s.intensity}/10"] if s.intensity >= SEVERE_PAIN else []
+    alarm = _yes(s, "faint_dizzy") + severe
+    if history.aortic_aneurysm and alarm:
+        return [_history("aortic_aneurysm"), *alarm]
+    if flags.pulsating_abdomen and risk and alarm:
+        return [*_yes(s, "pulsating_abdomen"), *alarm, *risk]
+    return []
+
+
+def lung_clot_or_collapse(s: Screening) -> list[str]:
+    flags = s.red_flags
     if flags.coughing_blood:
-        return _yes(intake, "coughing_blood", "breathless")
-    if not flags.breathless:
+        return _yes(s, "coughing_blood", "breathless")
+    clot_risk = _risks(s, "recent_immobility")
+    if s.is_pregnant:
+        clot_risk.append("pregnancy")
+    if flags.breathless:
+        companions = _yes(s, "pain_on_breathing", "calf_swelling", "chest_pain")
+        companions += _risks(s, "recent_immobility")
+        if companions:
+            return [*_yes(s, "breathless"), *companions]
+    if flags.pain_on_breathing:
+        companions = _yes(s, "calf_swelling") + clot_risk
+        if companions:
+            return [*_yes(s, "pain_on_breathing"), *companions]
+    return []
+
+
+def severe_abdominal_pain(s: Screening) -> list[str]:
+    if BodyArea.ABDOMEN not in s.area_set or s.intensity < SEVERE_PAIN:
         return []
-    companions = _yes(intake, "pain_on_breathing", "calf_swelling", "chest_pain")
-    if Aggravator.BREATHING_IN in intake.worse_with:
-        companions.append("the pain is worse when breathing in")
-    if intake.onset is Onset.SUDDEN:
-        companions.append("the pain started suddenly")
-    if intake.history.recent_immobility:
-        companions.append(_history("recent_immobility"))
-    if intake.has_upper_back or BodyArea.CHEST in intake.areas:
-        companions.append("the pain is in the upper back or chest")
-    return [*_yes(intake, "breathless"), *companions] if companions else []
+    signs = _yes(s, "sweating_nausea", "faint_dizzy")
+    return [f"tummy pain of {s.intensity}/10", *signs] if signs else []
 
 
-def severe_abdominal_pain(intake: Intake) -> list[str]:
-    if BodyArea.ABDOMEN not in intake.areas or intake.intensity < 7:
+def cancer_with_nerve_symptoms(s: Screening) -> list[str]:
+    if not s.history.cancer:
         return []
-    signs = _yes(intake, "sweating_nausea", "faint_dizzy")
-    return [f"tummy pain of {intake.intensity}/10", *signs] if signs else []
-
-
-def cancer_with_nerve_symptoms(intake: Intake) -> list[str]:
-    if not intake.history.cancer:
-        return []
-    signs = _yes(intake, *_NERVE_SIGNS, *_CES_SIGNS, "both_legs_symptoms")
+    signs = _yes(s, *_NERVE_SIGNS, *_CES_SIGNS, "both_legs_symptoms")
     return [_history("cancer"), *signs] if signs else []
 
 
-def infection_with_nerve_symptoms(intake: Intake) -> list[str]:
-    flags = intake.red_flags
+def serious_infection(s: Screening) -> list[str]:
+    flags = s.red_flags
     if flags.very_unwell:
-        return _yes(intake, "very_unwell", "fever")
+        return _yes(s, "very_unwell", "fever")
     if flags.fever:
-        signs = _yes(intake, *_NERVE_SIGNS)
-        return [*_yes(intake, "fever"), *signs] if signs else []
+        signs = _yes(s, *_NERVE_SIGNS, "colicky_pain")
+        return [*_yes(s, "fever"), *signs] if signs else []
+    return []
+
+
+def pregnancy_warning(s: Screening) -> list[str]:
+    if s.pregnancy is None:
+        return []
+    signs = [
+        f"you said: {PregnancySigns.model_fields[name].description}"
+        for name in PregnancySigns.model_fields
+        if getattr(s.pregnancy, name)
+    ]
+    if s.red_flags.fever:
+        signs.append(_said("fever"))
+    return [f"{s.pregnant_weeks} weeks pregnant", *signs] if signs else []
+
+
+def anticoagulant_bleed(s: Screening) -> list[str]:
+    if s.history.anticoagulants and s.red_flags.sudden_severe:
+        return [_history("anticoagulants"), *_yes(s, "sudden_severe")]
     return []
 
 
 # --- urgent ------------------------------------------------------------------------------
 
 
-def spinal_infection(intake: Intake) -> list[str]:
-    return _yes(intake, "fever")
+def spinal_infection(s: Screening) -> list[str]:
+    return _yes(s, "fever")
 
 
-def kidney_infection(intake: Intake) -> list[str]:
-    if not intake.red_flags.fever:
+def kidney_infection(s: Screening) -> list[str]:
+    if not s.red_flags.fever:
         return []
-    flank = {BodyArea.FLANK_LEFT, BodyArea.FLANK_RIGHT} & set(intake.areas)
-    evidence = _yes(intake, "urinary_symptoms")
-    if flank:
-        evidence.append("pain in the side (flank)")
-    return [*_yes(intake, "fever"), *evidence] if evidence else []
+    evidence = _yes(s, "urinary_symptoms")
+    if s.area_set & {BodyArea.FLANK_LEFT, BodyArea.FLANK_RIGHT}:
+        evidence.append("pain in the side, under the ribs")
+    return [*_yes(s, "fever"), *evidence] if evidence else []
 
 
-def _infection_risks(intake: Intake) -> list[str]:
-    return [
-        _history(field)
-        for field in ("iv_drug_use", "immunosuppressed", "recent_spinal_surgery")
-        if getattr(intake.history, field)
-    ]
+def kidney_stone(s: Screening) -> list[str]:
+    return _yes(s, "colicky_pain")
 
 
-def infection_risk(intake: Intake) -> list[str]:
-    risks = _infection_risks(intake)
+def _infection_warning(s: Screening) -> list[str]:
+    warning = _yes(s, "night_pain", "night_sweats")
+    if s.trend is Trend.WORSE:
+        warning.append("the pain is getting worse")
+    return warning
+
+
+def infection_risk(s: Screening) -> list[str]:
+    risks = _risks(s, *_INFECTION_RISKS)
+    warning = _infection_warning(s)
+    return [*risks, *warning] if risks and warning else []
+
+
+def _cancer_features(s: Screening) -> list[str]:
+    """NICE NG234's pain features that raise concern after cancer."""
+    features = _yes(s, "night_pain", "weight_loss", "night_sweats")
+    if s.has_upper_back:
+        features.append("pain in the upper or middle back")
+    if s.has_leg_pain:
+        features.append("pain spreading into a leg")
+    if s.trend is Trend.WORSE:
+        features.append("the pain is getting worse")
+    if s.intensity >= SEVERE_PAIN:
+        features.append(f"pain of {s.intensity}/10")
+    if s.duration_days >= CANCER_NOT_IMPROVING_DAYS and s.trend is not Trend.BETTER:
+        features.append(f"pain for {s.duration_days} days that is not getting better")
+    return features
+
+
+def cancer_warning(s: Screening) -> list[str]:
+    if not s.history.cancer:
+        return []
+    features = _cancer_features(s)
+    return [_history("cancer"), *features] if features else []
+
+
+def weight_loss(s: Screening) -> list[str]:
+    return _yes(s, "weight_loss")
+
+
+def night_pain(s: Screening) -> list[str]:
+    return _yes(s, "night_pain")
+
+
+def fragility_fracture(s: Screening) -> list[str]:
+    risks = _risks(s, "osteoporosis", "long_term_steroids")
+    if s.age >= FRAGILITY_AGE:
+        risks.append(f"age {s.age}")
     if not risks:
         return []
-    worrying = _yes(intake, "night_pain")
-    if TimePattern.CONSTANT in intake.time_pattern:
-        worrying.append("the pain is constant")
-    if TimePattern.WORSE_AT_NIGHT in intake.time_pattern:
-        worrying.append("the pain is worse at night")
-    if intake.trend is Trend.WORSE:
-        worrying.append("the pain is getting worse")
-    return [*risks, *worrying] if worrying else []
-
-
-def cancer_history(intake: Intake) -> list[str]:
-    return [_history("cancer")] if intake.history.cancer else []
-
-
-def weight_loss(intake: Intake) -> list[str]:
-    return _yes(intake, "weight_loss")
-
-
-def night_pain(intake: Intake) -> list[str]:
-    return _yes(intake, "night_pain")
-
-
-def new_non_mechanical_pain_over_50(intake: Intake) -> list[str]:
-    if intake.age < 50 or intake.duration_days > 90:
-        return []
-    patterns = {TimePattern.CONSTANT, TimePattern.WORSE_AT_NIGHT} & set(intake.time_pattern)
-    mechanical = _MECHANICAL & set(intake.worse_with) or _EASED_BY_MOVING & set(intake.better_with)
-    if not patterns or mechanical:
-        return []
-    return [
-        f"age {intake.age}, pain for {intake.duration_days} days",
-        "the pain is constant or worse at night and movement does not change it",
-    ]
-
-
-def fragility_fracture(intake: Intake) -> list[str]:
-    risks = [
-        _history(f) for f in ("osteoporosis", "long_term_steroids") if getattr(intake.history, f)
-    ]
-    if intake.age >= 70:
-        risks.append(f"age {intake.age}")
-    if not risks:
-        return []
-    triggers = {
-        Injury.MINOR_FALL: "the pain started after a minor fall",
-        Injury.LIFTING: "the pain started after lifting",
-        Injury.AWKWARD_MOVEMENT: "the pain started after an awkward movement",
-    }
-    trigger = triggers.get(intake.injury)
-    if trigger is None and intake.onset is Onset.SUDDEN:
+    trigger = _FRACTURE_TRIGGERS.get(s.injury)
+    if trigger is None and s.onset is Onset.SUDDEN:
         trigger = "the pain started suddenly"
     return [*risks, trigger] if trigger else []
 
 
-def spinal_deformity(intake: Intake) -> list[str]:
-    return _yes(intake, "deformity")
+def spinal_deformity(s: Screening) -> list[str]:
+    return _yes(s, "deformity")
 
 
-def progressive_weakness(intake: Intake) -> list[str]:
-    return _yes(intake, "weakness_worsening")
+def progressive_weakness(s: Screening) -> list[str]:
+    return _yes(s, "weakness_worsening")
 
 
-def spinal_cord_symptoms(intake: Intake) -> list[str]:
-    return _yes(intake, "unsteady_walking", "trunk_band_numbness")
+def spinal_cord_symptoms(s: Screening) -> list[str]:
+    return _yes(s, "unsteady_walking", "trunk_band_numbness")
 
 
-def shingles(intake: Intake) -> list[str]:
-    evidence = _yes(intake, "rash_band")
-    qualities = set(intake.pain_qualities)
-    if {PainQuality.BURNING, PainQuality.BAND_LIKE} <= qualities:
-        evidence.append("you described the pain as burning and band-like")
-    return evidence
+def shingles(s: Screening) -> list[str]:
+    return _yes(s, "rash_band")
 
 
-def possible_aneurysm(intake: Intake) -> list[str]:
-    evidence = _yes(intake, "pulsating_abdomen")
-    if intake.history.aortic_aneurysm:
-        evidence.append(_history("aortic_aneurysm"))
-    return evidence
+def known_aneurysm(s: Screening) -> list[str]:
+    if s.history.aortic_aneurysm:
+        return [_history("aortic_aneurysm")]
+    risk = _aaa_risk(s)
+    if s.red_flags.pulsating_abdomen and risk:
+        return [*_yes(s, "pulsating_abdomen"), *risk]
+    return []
 
 
-def gallbladder_warning(intake: Intake) -> list[str]:
-    evidence = _yes(intake, "jaundice")
-    if Aggravator.FATTY_MEALS in intake.worse_with and intake.red_flags.fever:
-        evidence += ["pain after fatty meals", *_yes(intake, "fever")]
-    return evidence
+def jaundice(s: Screening) -> list[str]:
+    return _yes(s, "jaundice")
 
 
-def breathless(intake: Intake) -> list[str]:
-    return _yes(intake, "breathless")
+def breathless(s: Screening) -> list[str]:
+    return _yes(s, "breathless")
 
 
-def faint(intake: Intake) -> list[str]:
-    return _yes(intake, "faint_dizzy")
+def faint(s: Screening) -> list[str]:
+    return _yes(s, "faint_dizzy")
+
+
+def possible_dvt(s: Screening) -> list[str]:
+    return _yes(s, "calf_swelling")
+
+
+def pain_on_breathing(s: Screening) -> list[str]:
+    return _yes(s, "pain_on_breathing")
+
+
+def possible_angina(s: Screening) -> list[str]:
+    return _yes(s, "exertion_pain")
+
+
+def tearing_after_strain(s: Screening) -> list[str]:
+    if not s.red_flags.tearing_pain or s.injury not in _STRAINS:
+        return []
+    risk = _heart_risk(s)
+    return [*_yes(s, "tearing_pain"), *risk] if risk else []
+
+
+def worsening_bilateral_legs(s: Screening) -> list[str]:
+    if s.leg_sides == 2 and s.duration_days > NEW_BILATERAL_DAYS and s.trend is Trend.WORSE:
+        return ["pain in both legs on the body map that is getting worse"]
+    return []
+
+
+def anticoagulant_fall(s: Screening) -> list[str]:
+    if s.history.anticoagulants and s.injury is Injury.MINOR_FALL:
+        return [_history("anticoagulants"), "the pain started after a fall"]
+    return []
+
+
+def sudden_severe_pain(s: Screening) -> list[str]:
+    return _yes(s, "sudden_severe")
 
 
 # --- soon --------------------------------------------------------------------------------
 
 
-def under_16(intake: Intake) -> list[str]:
-    return [f"age {intake.age}"] if intake.age < 16 else []
+def under_16(s: Screening) -> list[str]:
+    return [f"age {s.age}"] if s.is_child else []
+
+
+def cancer_history(s: Screening) -> list[str]:
+    # With any NG234 pain feature, cancer_warning (urgent) speaks instead.
+    if s.history.cancer and not _cancer_features(s):
+        return [_history("cancer")]
+    return []
+
+
+def not_improving(s: Screening) -> list[str]:
+    if s.duration_days <= NOT_IMPROVING_DAYS or s.trend is Trend.BETTER:
+        return []
+    trend = "getting worse" if s.trend is Trend.WORSE else "not getting better"
+    return [f"pain for {s.duration_days // 7} weeks and {trend}"]
+
+
+def stable_leg_weakness(s: Screening) -> list[str]:
+    # Worsening or two-sided weakness fires the more urgent flags instead; this one
+    # covers the rest, so it never speaks of "not getting worse" when it is.
+    flags = s.red_flags
+    if flags.weakness_worsening or flags.both_legs_symptoms:
+        return []
+    return _yes(s, "leg_weakness")
+
+
+def stable_bilateral_legs(s: Screening) -> list[str]:
+    if s.leg_sides == 2 and s.duration_days > NEW_BILATERAL_DAYS and s.trend is not Trend.WORSE:
+        return [f"pain in both legs on the body map for {s.duration_days} days, not getting worse"]
+    return []
+
+
+def infection_risk_factor(s: Screening) -> list[str]:
+    # With a warning sign, infection_risk (urgent) speaks instead.
+    if _infection_warning(s):
+        return []
+    return _risks(s, *_INFECTION_RISKS)
+
+
+def urinary_symptoms(s: Screening) -> list[str]:
+    if s.red_flags.fever:
+        return []  # kidney_infection (urgent) speaks instead
+    return _yes(s, "urinary_symptoms")
+
+
+def pulsating_tummy(s: Screening) -> list[str]:
+    if _aaa_risk(s):
+        return []  # known_aneurysm (urgent) speaks instead
+    return _yes(s, "pulsating_abdomen")
+
+
+def night_sweats(s: Screening) -> list[str]:
+    return _yes(s, "night_sweats")
+
+
+def severe_worsening(s: Screening) -> list[str]:
+    if s.intensity >= VERY_SEVERE_PAIN and s.trend is Trend.WORSE:
+        return [f"pain of {s.intensity}/10 that is getting worse"]
+    return []
+
+
+# --- soon, from the later answers ---------------------------------------------------------
 
 
 def inflammatory_pattern(intake: Intake) -> list[str]:
     years = intake.duration_days / 365.25
-    if intake.duration_days < 90 or intake.age - years >= 45:
+    if (
+        intake.duration_days < INFLAMMATORY_MIN_DAYS
+        or intake.age - years >= INFLAMMATORY_ONSET_BEFORE
+    ):
         return []
     features = []
     if TimePattern.MORNING_STIFFNESS_LONG in intake.time_pattern:
@@ -321,43 +463,15 @@ def inflammatory_pattern(intake: Intake) -> list[str]:
         features.append("eases with exercise or movement but not with rest")
     if TimePattern.WAKES_SECOND_HALF_NIGHT in intake.time_pattern:
         features.append("wakes you in the second half of the night")
+    if Aggravator.RESTING in intake.worse_with:
+        features.append("worse when resting")
     if len(features) < 2:
         return []
     return [f"pain for {intake.duration_days // 30} months, starting before age 45", *features]
 
 
-def not_improving(intake: Intake) -> list[str]:
-    if intake.duration_days <= 42 or intake.trend is Trend.BETTER:
-        return []
-    trend = "getting worse" if intake.trend is Trend.WORSE else "not getting better"
-    return [f"pain for {intake.duration_days // 7} weeks and {trend}"]
-
-
-def stable_leg_weakness(intake: Intake) -> list[str]:
-    # Worsening or two-sided weakness fires the more urgent flags instead; this one
-    # covers the rest, so it never speaks of "not getting worse" when it is.
-    flags = intake.red_flags
-    if flags.weakness_worsening or flags.both_legs_symptoms:
-        return []
-    return _yes(intake, "leg_weakness")
-
-
-def infection_risk_factor(intake: Intake) -> list[str]:
-    return _infection_risks(intake)
-
-
-def urinary_symptoms(intake: Intake) -> list[str]:
-    return _yes(intake, "urinary_symptoms")
-
-
 def gallbladder_pattern(intake: Intake) -> list[str]:
     return ["pain after fatty meals"] if Aggravator.FATTY_MEALS in intake.worse_with else []
-
-
-def severe_worsening(intake: Intake) -> list[str]:
-    if intake.intensity >= 8 and intake.trend is Trend.WORSE:
-        return [f"pain of {intake.intensity}/10 that is getting worse"]
-    return []
 
 
 RULES: dict[str, Rule] = {
@@ -372,30 +486,45 @@ RULES: dict[str, Rule] = {
         lung_clot_or_collapse,
         severe_abdominal_pain,
         cancer_with_nerve_symptoms,
-        infection_with_nerve_symptoms,
+        serious_infection,
+        pregnancy_warning,
+        anticoagulant_bleed,
         spinal_infection,
         kidney_infection,
+        kidney_stone,
         infection_risk,
-        cancer_history,
+        cancer_warning,
         weight_loss,
         night_pain,
-        new_non_mechanical_pain_over_50,
         fragility_fracture,
         spinal_deformity,
         progressive_weakness,
         spinal_cord_symptoms,
         shingles,
-        possible_aneurysm,
-        gallbladder_warning,
+        known_aneurysm,
+        jaundice,
         breathless,
         faint,
+        possible_dvt,
+        pain_on_breathing,
+        possible_angina,
+        tearing_after_strain,
+        worsening_bilateral_legs,
+        anticoagulant_fall,
+        sudden_severe_pain,
         under_16,
-        inflammatory_pattern,
+        cancer_history,
         not_improving,
         stable_leg_weakness,
+        stable_bilateral_legs,
         infection_risk_factor,
         urinary_symptoms,
-        gallbladder_pattern,
+        pulsating_tummy,
+        night_sweats,
         severe_worsening,
     )
+}
+
+DETAIL_RULES: dict[str, DetailRule] = {
+    rule.__name__: rule for rule in (inflammatory_pattern, gallbladder_pattern)
 }

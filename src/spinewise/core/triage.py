@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from spinewise.core.intake import Intake, RedFlags
+from spinewise.core.intake import Intake, Screening, safety_fields
 from spinewise.core.knowledge import KnowledgeBase, knowledge
 from spinewise.core.levels import Level, most_urgent
-from spinewise.core.red_flags import RULES
+from spinewise.core.red_flags import DETAIL_RULES, RULES
 
 DEFAULT_EMERGENCY_NUMBER = "999"
 
@@ -36,6 +36,7 @@ class FiredFlag(BaseModel):
     evidence: list[str]
     advice: str
     sources: list[str]
+    no_plan: bool = False
 
 
 class Triage(BaseModel):
@@ -47,17 +48,35 @@ class Triage(BaseModel):
     advice: str
     flags: list[FiredFlag]
 
+    @property
+    def allows_plan(self) -> bool:
+        """An exercise plan is offered for self-care and "soon", unless a flag rules it out
+        (a child gets no adult plan)."""
+        return self.level.allows_exercise and not any(f.no_plan for f in self.flags)
+
+
+def _evidence(flag_id: str, intake: Screening) -> list[str]:
+    if flag_id in RULES:
+        return RULES[flag_id](intake)
+    if isinstance(intake, Intake):
+        return DETAIL_RULES[flag_id](intake)
+    return []
+
 
 def fired_flags(
-    intake: Intake,
+    intake: Screening,
     kb: KnowledgeBase | None = None,
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
 ) -> list[FiredFlag]:
-    """Every red flag the intake fires, most urgent first (then in content order)."""
+    """Every red flag the answers fire, most urgent first (then in content order).
+
+    A complete intake is checked by every rule; a screening that stopped early only by the
+    rules that read the screening (the others need answers it does not have).
+    """
     kb = kb or knowledge()
     fired = []
     for flag in kb.red_flags.values():
-        evidence = RULES[flag.id](intake)
+        evidence = _evidence(flag.id, intake)
         if evidence:
             fired.append(
                 FiredFlag(
@@ -67,13 +86,14 @@ def fired_flags(
                     evidence=evidence,
                     advice=flag.advice.format(emergency_number=emergency_number).strip(),
                     sources=flag.sources,
+                    no_plan=flag.no_plan,
                 )
             )
     return sorted(fired, key=lambda f: -f.level.rank)
 
 
 def triage_intake(
-    intake: Intake,
+    intake: Screening,
     kb: KnowledgeBase | None = None,
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
 ) -> Triage:
@@ -81,7 +101,7 @@ def triage_intake(
     flags = fired_flags(intake, kb, emergency_number)
     level = most_urgent([f.level for f in flags])
     if not flags:
-        count = len(RedFlags.model_fields)
+        count = len(safety_fields(intake.is_pregnant))
         return Triage(
             level=Level.SELF_CARE,
             label=Level.SELF_CARE.label,
@@ -92,6 +112,6 @@ def triage_intake(
     reasons = [f"{f.name}: {'; '.join(f.evidence)}." for f in flags]
     top = [f for f in flags if f.level is level]
     advice = " ".join(dict.fromkeys(f.advice for f in top))
-    if level is Level.SOON:
+    if level is Level.SOON and not any(f.no_plan for f in flags):
         advice += _SOON_FOOTER.format(emergency_number=emergency_number)
     return Triage(level=level, label=level.label, reasons=reasons, advice=advice, flags=flags)

@@ -1,0 +1,361 @@
+# ruff: noqa: E501  (the rule tables keep one row per line)
+"""Every condition and boundary of every red-flag rule, as tables that read like the rule.
+
+Each row starts from the neutral intake (a woman of 30 with a week of ordinary lower back
+ache, every safety answer "no") and changes only what the row names. For a threshold
+there is a row on each side of it; for an "and", a row with each part missing; for an
+"or", a row with each part alone. The rules live in ``core/red_flags.py``, their wording
+and sources in ``content/red_flags.yaml``. A mutation run (``make mutation``) checks that
+changing any condition makes some row fail.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from spinewise.core.intake import PregnancySigns
+from spinewise.core.knowledge import knowledge
+from spinewise.core.red_flags import DETAIL_RULES, RULES
+
+Row = tuple[str, str, dict[str, Any], bool]
+
+NOT_PREGNANT_SIGNS = dict.fromkeys(PregnancySigns.model_fields, False)
+BOTH_LEGS = ["lower_back_centre", "leg_above_knee_left", "leg_below_knee_right"]
+LEFT_LEG = ["lower_back_centre", "leg_above_knee_left", "leg_below_knee_left"]
+
+
+def yes(*names: str) -> dict[str, bool]:
+    return {f"red_flags.{name}": True for name in names}
+
+
+def had(*names: str) -> dict[str, bool]:
+    return {f"history.{name}": True for name in names}
+
+
+def pregnant(weeks: int = 30, **signs: bool) -> dict[str, Any]:
+    return {"pregnant_weeks": weeks, "pregnancy": {**NOT_PREGNANT_SIGNS, **signs}}
+
+
+# --- emergency ---------------------------------------------------------------------------
+# fmt: off
+EMERGENCY: list[Row] = [
+    # Cauda equina (BASS; NHS): any one sign alone.
+    ("cauda_equina", "saddle numbness alone", yes("saddle_numbness"), True),
+    ("cauda_equina", "new bladder trouble alone", yes("bladder_change"), True),
+    ("cauda_equina", "new bowel change alone", yes("bowel_change"), True),
+    ("cauda_equina", "new sexual change alone", yes("sexual_dysfunction"), True),
+    ("cauda_equina", "everyday stress leaks are not a bladder change", had("usual_leaks"), False),
+    ("cauda_equina", "leg weakness is not a CES sign", yes("leg_weakness"), False),
+    # Both legs: the new-or-worse answer, or both legs on the map within 14 days.
+    ("bilateral_leg_symptoms", "new symptoms in both legs", yes("both_legs_symptoms"), True),
+    ("bilateral_leg_symptoms", "both legs mapped, 14 days", {"areas": BOTH_LEGS, "duration_days": 14}, True),
+    ("bilateral_leg_symptoms", "both legs mapped, today", {"areas": BOTH_LEGS, "duration_days": 0}, True),
+    ("bilateral_leg_symptoms", "both legs mapped, 15 days", {"areas": BOTH_LEGS, "duration_days": 15}, False),
+    ("bilateral_leg_symptoms", "one leg mapped, 3 days", {"areas": LEFT_LEG, "duration_days": 3}, False),
+    # Serious accident.
+    ("major_trauma", "a serious accident", {"injury": "major_trauma"}, True),
+    ("major_trauma", "a slip from standing", {"injury": "minor_fall"}, False),
+    # Heart attack (NHS; MedlinePlus).
+    ("heart_attack", "new chest pain alone", yes("chest_pain"), True),
+    ("heart_attack", "breathless and sweating", yes("breathless", "sweating_nausea"), True),
+    ("heart_attack", "arm/jaw spread and faint", yes("arm_jaw_pain", "faint_dizzy"), True),
+    ("heart_attack", "one heart sign is not enough", yes("breathless"), False),
+    ("heart_attack", "arm/jaw at 40 with upper back pain", {**yes("arm_jaw_pain"), "age": 40, "areas": ["upper_back_centre"]}, True),
+    ("heart_attack", "arm/jaw at 39 with upper back pain", {**yes("arm_jaw_pain"), "age": 39, "areas": ["upper_back_centre"]}, False),
+    ("heart_attack", "arm/jaw at 39 with heart risk", {**yes("arm_jaw_pain"), **had("heart_risk"), "age": 39, "areas": ["upper_back_centre"]}, True),
+    ("heart_attack", "arm/jaw at 40 with rib pain", {**yes("arm_jaw_pain"), "age": 40, "areas": ["ribs_left"]}, True),
+    ("heart_attack", "arm/jaw at 40 with lower back pain only", {**yes("arm_jaw_pain"), "age": 40}, False),
+    ("heart_attack", "pain on effort with sweating", yes("exertion_pain", "sweating_nausea"), True),
+    ("heart_attack", "pain on effort with breathlessness", yes("exertion_pain", "breathless"), True),
+    ("heart_attack", "pain on effort with faintness", yes("exertion_pain", "faint_dizzy"), True),
+    ("heart_attack", "pain on effort alone", yes("exertion_pain"), False),
+    ("heart_attack", "pain on effort spreading to the jaw, under 40", yes("exertion_pain", "arm_jaw_pain"), False),
+    ("heart_attack", "everyday breathlessness is not a heart sign", {**had("usual_breathlessness"), **yes("sweating_nausea")}, False),
+    # Aortic dissection (HSE).
+    ("aortic_dissection", "tearing pain with no injury", yes("tearing_pain"), True),
+    ("aortic_dissection", "tearing pain while lifting, young, no risk", {**yes("tearing_pain"), "injury": "lifting"}, False),
+    ("aortic_dissection", "tearing while lifting, with faintness", {**yes("tearing_pain", "faint_dizzy"), "injury": "lifting"}, True),
+    ("aortic_dissection", "tearing while lifting, breathless", {**yes("tearing_pain", "breathless"), "injury": "lifting"}, True),
+    ("aortic_dissection", "tearing while lifting, cold sweat", {**yes("tearing_pain", "sweating_nausea"), "injury": "lifting"}, True),
+    ("aortic_dissection", "tearing while lifting, known aneurysm", {**yes("tearing_pain"), **had("aortic_aneurysm"), "injury": "lifting"}, True),
+    ("aortic_dissection", "tearing while lifting, heart risk only", {**yes("tearing_pain"), **had("heart_risk"), "injury": "lifting"}, False),
+    ("aortic_dissection", "sudden severe upper back pain", {**yes("sudden_severe"), "areas": ["upper_back_centre"]}, True),
+    ("aortic_dissection", "sudden severe mid-back pain", {**yes("sudden_severe"), "areas": ["mid_back_left"]}, True),
+    ("aortic_dissection", "sudden severe chest pain", {**yes("sudden_severe"), "areas": ["chest"]}, True),
+    ("aortic_dissection", "sudden severe lower back pain", yes("sudden_severe"), False),
+    # Leaking aortic aneurysm (NHS AAA).
+    ("aortic_aneurysm_rupture", "sudden severe lower back pain at 60", {**yes("sudden_severe"), "age": 60}, True),
+    ("aortic_aneurysm_rupture", "sudden severe lower back pain at 59", {**yes("sudden_severe"), "age": 59}, False),
+    ("aortic_aneurysm_rupture", "sudden severe, 59 with heart risk", {**yes("sudden_severe"), **had("heart_risk"), "age": 59}, True),
+    ("aortic_aneurysm_rupture", "sudden severe, 59 with known aneurysm", {**yes("sudden_severe"), **had("aortic_aneurysm"), "age": 59, "intensity": 4}, True),
+    ("aortic_aneurysm_rupture", "sudden severe tummy pain at 65", {**yes("sudden_severe"), "age": 65, "areas": ["abdomen"]}, True),
+    ("aortic_aneurysm_rupture", "sudden severe groin pain at 65", {**yes("sudden_severe"), "age": 65, "areas": ["groin"]}, True),
+    ("aortic_aneurysm_rupture", "sudden severe flank pain at 65", {**yes("sudden_severe"), "age": 65, "areas": ["flank_right"]}, True),
+    ("aortic_aneurysm_rupture", "sudden severe buttock pain at 65", {**yes("sudden_severe"), "age": 65, "areas": ["buttock_left"]}, True),
+    ("aortic_aneurysm_rupture", "sudden severe upper back pain at 65", {**yes("sudden_severe"), "age": 65, "areas": ["upper_back_centre"]}, False),
+    ("aortic_aneurysm_rupture", "sudden severe pain and faint, young", {**yes("sudden_severe", "faint_dizzy"), "areas": ["upper_back_centre"]}, True),
+    ("aortic_aneurysm_rupture", "faint alone", yes("faint_dizzy"), False),
+    ("aortic_aneurysm_rupture", "known aneurysm and faint", {**had("aortic_aneurysm"), **yes("faint_dizzy")}, True),
+    ("aortic_aneurysm_rupture", "known aneurysm, pain 7/10", {**had("aortic_aneurysm"), "intensity": 7}, True),
+    ("aortic_aneurysm_rupture", "known aneurysm, pain 6/10", {**had("aortic_aneurysm"), "intensity": 6}, False),
+    ("aortic_aneurysm_rupture", "pulsing tummy at 60, faint", {**yes("pulsating_abdomen", "faint_dizzy"), "age": 60}, True),
+    ("aortic_aneurysm_rupture", "pulsing tummy at 60, pain 7/10", {**yes("pulsating_abdomen"), "age": 60, "intensity": 7}, True),
+    ("aortic_aneurysm_rupture", "pulsing tummy at 60, pain 6/10", {**yes("pulsating_abdomen"), "age": 60, "intensity": 6}, False),
+    ("aortic_aneurysm_rupture", "pulsing tummy at 59, pain 9/10, no risk", {**yes("pulsating_abdomen"), "age": 59, "intensity": 9}, False),
+    ("aortic_aneurysm_rupture", "pulsing tummy with heart risk, 7/10", {**yes("pulsating_abdomen"), **had("heart_risk"), "intensity": 7}, True),
+    # Clot in the lung or collapsed lung (NHS PE, pneumothorax).
+    ("lung_clot_or_collapse", "coughing blood", yes("coughing_blood"), True),
+    ("lung_clot_or_collapse", "breathless with pain on breathing", yes("breathless", "pain_on_breathing"), True),
+    ("lung_clot_or_collapse", "breathless with a swollen calf", yes("breathless", "calf_swelling"), True),
+    ("lung_clot_or_collapse", "breathless with chest pain", yes("breathless", "chest_pain"), True),
+    ("lung_clot_or_collapse", "breathless after a long journey", {**yes("breathless"), **had("recent_immobility")}, True),
+    ("lung_clot_or_collapse", "breathless alone", yes("breathless"), False),
+    ("lung_clot_or_collapse", "breathless with upper back pain only", {**yes("breathless"), "areas": ["upper_back_centre"]}, False),
+    ("lung_clot_or_collapse", "pain on breathing with a swollen calf", yes("pain_on_breathing", "calf_swelling"), True),
+    ("lung_clot_or_collapse", "pain on breathing after a long journey", {**yes("pain_on_breathing"), **had("recent_immobility")}, True),
+    ("lung_clot_or_collapse", "pain on breathing in pregnancy", {**yes("pain_on_breathing"), **pregnant()}, True),
+    ("lung_clot_or_collapse", "pain on breathing alone", yes("pain_on_breathing"), False),
+    ("lung_clot_or_collapse", "a swollen calf alone", yes("calf_swelling"), False),
+    ("lung_clot_or_collapse", "a long journey alone", had("recent_immobility"), False),
+    # Severe tummy pain through to the back.
+    ("severe_abdominal_pain", "tummy pain 7/10 with sweating", {**yes("sweating_nausea"), "areas": ["abdomen"], "intensity": 7}, True),
+    ("severe_abdominal_pain", "tummy pain 7/10 and faint", {**yes("faint_dizzy"), "areas": ["abdomen"], "intensity": 7}, True),
+    ("severe_abdominal_pain", "tummy pain 6/10 with sweating", {**yes("sweating_nausea"), "areas": ["abdomen"], "intensity": 6}, False),
+    ("severe_abdominal_pain", "tummy pain 9/10 alone", {"areas": ["abdomen"], "intensity": 9}, False),
+    ("severe_abdominal_pain", "back pain 9/10 with sweating, no tummy", {**yes("sweating_nausea"), "intensity": 9}, False),
+    # Cancer with nerve symptoms (NICE NG234: an oncological emergency).
+    ("cancer_with_nerve_symptoms", "cancer and a weak leg", {**had("cancer"), **yes("leg_weakness")}, True),
+    ("cancer_with_nerve_symptoms", "cancer and worsening weakness", {**had("cancer"), **yes("weakness_worsening")}, True),
+    ("cancer_with_nerve_symptoms", "cancer and unsteady walking", {**had("cancer"), **yes("unsteady_walking")}, True),
+    ("cancer_with_nerve_symptoms", "cancer and a numb band", {**had("cancer"), **yes("trunk_band_numbness")}, True),
+    ("cancer_with_nerve_symptoms", "cancer and both legs", {**had("cancer"), **yes("both_legs_symptoms")}, True),
+    ("cancer_with_nerve_symptoms", "cancer and saddle numbness", {**had("cancer"), **yes("saddle_numbness")}, True),
+    ("cancer_with_nerve_symptoms", "cancer alone", had("cancer"), False),
+    ("cancer_with_nerve_symptoms", "a weak leg without cancer", yes("leg_weakness"), False),
+    ("cancer_with_nerve_symptoms", "minor skin cancer and a weak leg", {**had("minor_skin_cancer"), **yes("leg_weakness")}, False),
+    # Serious infection (NHS sepsis; GSTT renal colic).
+    ("serious_infection", "very unwell alone", yes("very_unwell"), True),
+    ("serious_infection", "fever and a weak leg", yes("fever", "leg_weakness"), True),
+    ("serious_infection", "fever and worsening weakness", yes("fever", "weakness_worsening"), True),
+    ("serious_infection", "fever and unsteady walking", yes("fever", "unsteady_walking"), True),
+    ("serious_infection", "fever and a numb band", yes("fever", "trunk_band_numbness"), True),
+    ("serious_infection", "fever with pain in waves", yes("fever", "colicky_pain"), True),
+    ("serious_infection", "fever alone", yes("fever"), False),
+    ("serious_infection", "pain in waves alone", yes("colicky_pain"), False),
+    # Pregnancy (NHS labour signs, pre-eclampsia): call the maternity unit now.
+    ("pregnancy_warning", "pain in waves", pregnant(contractions=True), True),
+    ("pregnancy_warning", "bleeding", pregnant(bleeding=True), True),
+    ("pregnancy_warning", "fluid leaking", pregnant(fluid_leak=True), True),
+    ("pregnancy_warning", "headache and visual change", pregnant(preeclampsia_signs=True), True),
+    ("pregnancy_warning", "fever in pregnancy", {**pregnant(), **yes("fever")}, True),
+    ("pregnancy_warning", "pregnant, no warning sign", pregnant(), False),
+    ("pregnancy_warning", "fever, not pregnant", yes("fever"), False),
+    # Blood thinners and sudden severe pain (NHS anticoagulants: bleeding).
+    ("anticoagulant_bleed", "blood thinner and sudden severe pain", {**had("anticoagulants"), **yes("sudden_severe")}, True),
+    ("anticoagulant_bleed", "blood thinner alone", had("anticoagulants"), False),
+    ("anticoagulant_bleed", "sudden severe pain without a blood thinner", yes("sudden_severe"), False),
+]
+# fmt: on
+
+# --- urgent ------------------------------------------------------------------------------
+# fmt: off
+URGENT: list[Row] = [
+    ("spinal_infection", "a high temperature", yes("fever"), True),
+    ("spinal_infection", "no temperature", {}, False),
+    ("kidney_infection", "fever and urine symptoms", yes("fever", "urinary_symptoms"), True),
+    ("kidney_infection", "fever and left side pain", {**yes("fever"), "areas": ["flank_left"]}, True),
+    ("kidney_infection", "fever and right side pain", {**yes("fever"), "areas": ["flank_right"]}, True),
+    ("kidney_infection", "fever alone", yes("fever"), False),
+    ("kidney_infection", "urine symptoms alone", yes("urinary_symptoms"), False),
+    ("kidney_stone", "pain in waves", yes("colicky_pain"), True),
+    ("kidney_stone", "no pain in waves", {}, False),
+    # Infection risk with a warning sign (Finucane 2020).
+    ("infection_risk", "injects drugs, constant pain", {**had("iv_drug_use"), **yes("night_pain")}, True),
+    ("infection_risk", "weak immunity, constant pain", {**had("immunosuppressed"), **yes("night_pain")}, True),
+    ("infection_risk", "steroids, constant pain", {**had("long_term_steroids"), **yes("night_pain")}, True),
+    ("infection_risk", "recent spine surgery, constant pain", {**had("recent_spinal_surgery"), **yes("night_pain")}, True),
+    ("infection_risk", "injects drugs, night sweats", {**had("iv_drug_use"), **yes("night_sweats")}, True),
+    ("infection_risk", "injects drugs, worse", {**had("iv_drug_use"), "trend": "worse"}, True),
+    ("infection_risk", "injects drugs, stable pain", had("iv_drug_use"), False),
+    ("infection_risk", "constant pain, no risk", yes("night_pain"), False),
+    # Past cancer with an NG234 pain feature.
+    ("cancer_warning", "cancer, constant pain", {**had("cancer"), **yes("night_pain")}, True),
+    ("cancer_warning", "cancer, weight loss", {**had("cancer"), **yes("weight_loss")}, True),
+    ("cancer_warning", "cancer, night sweats", {**had("cancer"), **yes("night_sweats")}, True),
+    ("cancer_warning", "cancer, upper back pain", {**had("cancer"), "areas": ["upper_back_centre"]}, True),
+    ("cancer_warning", "cancer, mid-back pain", {**had("cancer"), "areas": ["mid_back_right"]}, True),
+    ("cancer_warning", "cancer, pain into a leg", {**had("cancer"), "areas": LEFT_LEG}, True),
+    ("cancer_warning", "cancer, getting worse", {**had("cancer"), "trend": "worse"}, True),
+    ("cancer_warning", "cancer, pain 7/10", {**had("cancer"), "intensity": 7}, True),
+    ("cancer_warning", "cancer, pain 6/10", {**had("cancer"), "intensity": 6}, False),
+    ("cancer_warning", "cancer, 28 days not better", {**had("cancer"), "duration_days": 28}, True),
+    ("cancer_warning", "cancer, 27 days not better", {**had("cancer"), "duration_days": 27}, False),
+    ("cancer_warning", "cancer, 28 days and improving", {**had("cancer"), "duration_days": 28, "trend": "better"}, False),
+    ("cancer_warning", "cancer, mechanical lower back ache", had("cancer"), False),
+    ("cancer_warning", "no cancer, constant pain", yes("night_pain"), False),
+    ("cancer_warning", "minor skin cancer, upper back", {**had("minor_skin_cancer"), "areas": ["upper_back_centre"]}, False),
+    ("weight_loss", "weight loss", yes("weight_loss"), True),
+    ("night_pain", "constant pain at rest", yes("night_pain"), True),
+    # Fragility fracture (Downie 2013; NOGG).
+    ("fragility_fracture", "osteoporosis and a minor fall", {**had("osteoporosis"), "injury": "minor_fall"}, True),
+    ("fragility_fracture", "steroids and a minor fall", {**had("long_term_steroids"), "injury": "minor_fall"}, True),
+    ("fragility_fracture", "age 70 and lifting", {"age": 70, "injury": "lifting"}, True),
+    ("fragility_fracture", "age 69 and lifting", {"age": 69, "injury": "lifting"}, False),
+    ("fragility_fracture", "osteoporosis and lifting", {**had("osteoporosis"), "injury": "lifting"}, True),
+    ("fragility_fracture", "osteoporosis and an awkward movement", {**had("osteoporosis"), "injury": "awkward_movement"}, True),
+    ("fragility_fracture", "osteoporosis and a sneeze", {**had("osteoporosis"), "injury": "cough_sneeze"}, True),
+    ("fragility_fracture", "osteoporosis and sudden pain", {**had("osteoporosis"), "onset": "sudden"}, True),
+    ("fragility_fracture", "osteoporosis, gradual, no trigger", had("osteoporosis"), False),
+    ("fragility_fracture", "osteoporosis and sport", {**had("osteoporosis"), "injury": "sport"}, False),
+    ("fragility_fracture", "a minor fall without a risk", {"injury": "minor_fall"}, False),
+    ("spinal_deformity", "a new change in shape", yes("deformity"), True),
+    ("progressive_weakness", "weakness getting worse", yes("weakness_worsening"), True),
+    ("progressive_weakness", "stable weakness", yes("leg_weakness"), False),
+    ("spinal_cord_symptoms", "unsteady walking", yes("unsteady_walking"), True),
+    ("spinal_cord_symptoms", "a numb band", yes("trunk_band_numbness"), True),
+    ("spinal_cord_symptoms", "neither", yes("leg_weakness"), False),
+    ("shingles", "a one-sided rash", yes("rash_band"), True),
+    ("known_aneurysm", "a known aneurysm", had("aortic_aneurysm"), True),
+    ("known_aneurysm", "pulsing tummy at 60", {**yes("pulsating_abdomen"), "age": 60}, True),
+    ("known_aneurysm", "pulsing tummy at 59", {**yes("pulsating_abdomen"), "age": 59}, False),
+    ("known_aneurysm", "pulsing tummy with heart risk", {**yes("pulsating_abdomen"), **had("heart_risk")}, True),
+    ("known_aneurysm", "heart risk alone", had("heart_risk"), False),
+    ("jaundice", "yellow skin or eyes", yes("jaundice"), True),
+    ("breathless", "new breathlessness", yes("breathless"), True),
+    ("breathless", "everyday breathlessness", had("usual_breathlessness"), False),
+    ("faint", "faint or light-headed", yes("faint_dizzy"), True),
+    ("possible_dvt", "a swollen calf", yes("calf_swelling"), True),
+    ("pain_on_breathing", "pain on breathing in", yes("pain_on_breathing"), True),
+    ("possible_angina", "pain on effort, eased by rest", yes("exertion_pain"), True),
+    # Tearing pain after a strain: urgent from 40 or with heart risk (HSE: dissection 40+).
+    ("tearing_after_strain", "tearing while lifting at 40", {**yes("tearing_pain"), "injury": "lifting", "age": 40}, True),
+    ("tearing_after_strain", "tearing while lifting at 39", {**yes("tearing_pain"), "injury": "lifting", "age": 39}, False),
+    ("tearing_after_strain", "tearing while lifting at 39, heart risk", {**yes("tearing_pain"), **had("heart_risk"), "injury": "lifting", "age": 39}, True),
+    ("tearing_after_strain", "tearing after an awkward movement at 40", {**yes("tearing_pain"), "injury": "awkward_movement", "age": 40}, True),
+    ("tearing_after_strain", "tearing in sport at 40", {**yes("tearing_pain"), "injury": "sport", "age": 40}, True),
+    ("tearing_after_strain", "tearing with a sneeze at 40", {**yes("tearing_pain"), "injury": "cough_sneeze", "age": 40}, True),
+    ("tearing_after_strain", "tearing after a slip at 40", {**yes("tearing_pain"), "injury": "minor_fall", "age": 40}, False),
+    ("tearing_after_strain", "tearing with no injury at 50", {**yes("tearing_pain"), "age": 50}, False),
+    ("tearing_after_strain", "lifting at 50 without tearing", {"injury": "lifting", "age": 50}, False),
+    # Both legs over 14 days.
+    ("worsening_bilateral_legs", "both legs, 15 days, worse", {"areas": BOTH_LEGS, "duration_days": 15, "trend": "worse"}, True),
+    ("worsening_bilateral_legs", "both legs, 14 days, worse", {"areas": BOTH_LEGS, "duration_days": 14, "trend": "worse"}, False),
+    ("worsening_bilateral_legs", "both legs, 15 days, same", {"areas": BOTH_LEGS, "duration_days": 15}, False),
+    ("worsening_bilateral_legs", "one leg, 30 days, worse", {"areas": LEFT_LEG, "duration_days": 30, "trend": "worse"}, False),
+    ("anticoagulant_fall", "blood thinner and a fall", {**had("anticoagulants"), "injury": "minor_fall"}, True),
+    ("anticoagulant_fall", "blood thinner and lifting", {**had("anticoagulants"), "injury": "lifting"}, False),
+    ("anticoagulant_fall", "a fall without a blood thinner", {"injury": "minor_fall"}, False),
+    ("sudden_severe_pain", "sudden severe pain by itself", yes("sudden_severe"), True),
+]
+# fmt: on
+
+# --- soon --------------------------------------------------------------------------------
+# fmt: off
+SOON: list[Row] = [
+    ("under_16", "age 15", {"age": 15}, True),
+    ("under_16", "age 16", {"age": 16}, False),
+    ("cancer_history", "cancer, mechanical lower back ache", had("cancer"), True),
+    ("cancer_history", "cancer with a pain feature", {**had("cancer"), "trend": "worse"}, False),
+    ("cancer_history", "no cancer", {}, False),
+    ("not_improving", "43 days, same", {"duration_days": 43}, True),
+    ("not_improving", "42 days, same", {"duration_days": 42}, False),
+    ("not_improving", "43 days, worse", {"duration_days": 43, "trend": "worse"}, True),
+    ("not_improving", "43 days, better", {"duration_days": 43, "trend": "better"}, False),
+    ("stable_leg_weakness", "a weak leg, stable", yes("leg_weakness"), True),
+    ("stable_leg_weakness", "a weak leg getting worse", yes("leg_weakness", "weakness_worsening"), False),
+    ("stable_leg_weakness", "a weak leg and both legs", yes("leg_weakness", "both_legs_symptoms"), False),
+    ("stable_bilateral_legs", "both legs, 15 days, same", {"areas": BOTH_LEGS, "duration_days": 15}, True),
+    ("stable_bilateral_legs", "both legs, 15 days, better", {"areas": BOTH_LEGS, "duration_days": 15, "trend": "better"}, True),
+    ("stable_bilateral_legs", "both legs, 14 days", {"areas": BOTH_LEGS, "duration_days": 14}, False),
+    ("stable_bilateral_legs", "both legs, 15 days, worse", {"areas": BOTH_LEGS, "duration_days": 15, "trend": "worse"}, False),
+    ("stable_bilateral_legs", "one leg, 30 days", {"areas": LEFT_LEG, "duration_days": 30}, False),
+    ("infection_risk_factor", "injects drugs", had("iv_drug_use"), True),
+    ("infection_risk_factor", "weak immunity", had("immunosuppressed"), True),
+    ("infection_risk_factor", "long-term steroids", had("long_term_steroids"), True),
+    ("infection_risk_factor", "recent spine surgery", had("recent_spinal_surgery"), True),
+    ("infection_risk_factor", "risk with constant pain", {**had("iv_drug_use"), **yes("night_pain")}, False),
+    ("infection_risk_factor", "risk with night sweats", {**had("iv_drug_use"), **yes("night_sweats")}, False),
+    ("infection_risk_factor", "risk, getting worse", {**had("iv_drug_use"), "trend": "worse"}, False),
+    ("infection_risk_factor", "no risk", {}, False),
+    ("urinary_symptoms", "urine symptoms", yes("urinary_symptoms"), True),
+    ("urinary_symptoms", "urine symptoms with a fever", yes("urinary_symptoms", "fever"), False),
+    ("pulsating_tummy", "pulsing tummy at 30", yes("pulsating_abdomen"), True),
+    ("pulsating_tummy", "pulsing tummy at 60", {**yes("pulsating_abdomen"), "age": 60}, False),
+    ("pulsating_tummy", "pulsing tummy with heart risk", {**yes("pulsating_abdomen"), **had("heart_risk")}, False),
+    ("pulsating_tummy", "pulsing tummy with a known aneurysm", {**yes("pulsating_abdomen"), **had("aortic_aneurysm")}, False),
+    ("night_sweats", "drenching night sweats", yes("night_sweats"), True),
+    ("severe_worsening", "8/10 and worse", {"intensity": 8, "trend": "worse"}, True),
+    ("severe_worsening", "7/10 and worse", {"intensity": 7, "trend": "worse"}, False),
+    ("severe_worsening", "8/10 and the same", {"intensity": 8}, False),
+]
+# fmt: on
+
+# --- soon, from the answers after the safety checks ---------------------------------------
+MORNING_AND_NIGHT = {"time_pattern": ["morning_stiffness_long", "wakes_second_half_night"]}
+# fmt: off
+DETAIL: list[Row] = [
+    ("inflammatory_pattern", "28, 90 days, morning and night", {"age": 28, "duration_days": 90, **MORNING_AND_NIGHT}, True),
+    ("inflammatory_pattern", "28, 89 days", {"age": 28, "duration_days": 89, **MORNING_AND_NIGHT}, False),
+    ("inflammatory_pattern", "began at 44.7", {"age": 45, "duration_days": 90, **MORNING_AND_NIGHT}, True),
+    ("inflammatory_pattern", "began at 45.0", {"age": 46, "duration_days": 365, **MORNING_AND_NIGHT}, False),
+    ("inflammatory_pattern", "began just under 45", {"age": 46, "duration_days": 366, **MORNING_AND_NIGHT}, True),
+    ("inflammatory_pattern", "one feature only", {"age": 28, "duration_days": 200, "better_with": [], "time_pattern": ["morning_stiffness_long"]}, False),
+    ("inflammatory_pattern", "morning stiffness and eased by exercise", {"age": 28, "duration_days": 200, "time_pattern": ["morning_stiffness_long"], "better_with": ["exercise"]}, True),
+    ("inflammatory_pattern", "eased by moving around, worse resting", {"age": 28, "duration_days": 200, "better_with": ["moving_around"], "worse_with": ["resting"]}, True),
+    ("inflammatory_pattern", "eased by walking, wakes at night", {"age": 28, "duration_days": 200, "better_with": ["walking"], "time_pattern": ["wakes_second_half_night"]}, True),
+    ("inflammatory_pattern", "eased by exercise and by rest", {"age": 28, "duration_days": 200, "better_with": ["exercise", "rest"], "time_pattern": ["morning_stiffness_long"]}, False),
+    ("gallbladder_pattern", "pain after fatty meals", {"worse_with": ["fatty_meals"]}, True),
+    ("gallbladder_pattern", "pain after sitting", {"worse_with": ["sitting"]}, False),
+]
+# fmt: on
+
+TABLES = {"emergency": EMERGENCY, "urgent": URGENT, "soon": SOON}
+ALL_ROWS = [*EMERGENCY, *URGENT, *SOON, *DETAIL]
+
+
+def _id(row: Row) -> str:
+    return f"{row[0]}: {row[1]}"
+
+
+def _rule(rule_id: str) -> Any:
+    return RULES.get(rule_id) or DETAIL_RULES[rule_id]
+
+
+@pytest.mark.parametrize("row", ALL_ROWS, ids=_id)
+def test_each_rule_fires_exactly_when_its_condition_holds(row: Row, make_intake: Any) -> None:
+    rule_id, _, changes, fires = row
+    evidence = _rule(rule_id)(make_intake(**changes))
+    assert bool(evidence) is fires, evidence
+    assert all(isinstance(phrase, str) and phrase for phrase in evidence)
+
+
+def test_every_rule_has_a_row_where_it_fires() -> None:
+    # ...and test_the_neutral_intake_fires_no_rule is the row where each stays quiet.
+    for rule_id in [*RULES, *DETAIL_RULES]:
+        assert any(rid == rule_id and fires for rid, _, _, fires in ALL_ROWS), rule_id
+
+
+def test_the_neutral_intake_fires_no_rule(make_intake: Any) -> None:
+    neutral = make_intake()
+    assert [rid for rid in [*RULES, *DETAIL_RULES] if _rule(rid)(neutral)] == []
+
+
+@pytest.mark.parametrize("level", sorted(TABLES))
+def test_each_table_holds_the_rules_of_its_level(level: str) -> None:
+    flags = knowledge().red_flags
+    assert {row[0] for row in TABLES[level]} == {
+        fid for fid, flag in flags.items() if flag.level == level and fid in RULES
+    }
+
+
+def test_rules_that_read_the_later_answers_only_ever_say_soon() -> None:
+    flags = knowledge().red_flags
+    assert {fid for fid in DETAIL_RULES} == {row[0] for row in DETAIL}
+    assert all(flags[fid].level == "soon" for fid in DETAIL_RULES)
+
+
+def test_every_red_flag_in_the_content_has_exactly_one_rule() -> None:
+    assert set(knowledge().red_flags) == set(RULES) | set(DETAIL_RULES)
+    assert not set(RULES) & set(DETAIL_RULES)
