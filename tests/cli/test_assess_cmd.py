@@ -54,7 +54,7 @@ def test_the_emergency_number_can_be_set_for_the_country() -> None:
 def test_an_invalid_intake_names_each_bad_field_and_exits_2(tmp_path: Path) -> None:
     data: dict[str, Any] = json.loads((VIGNETTES / "P01.json").read_text())
     data["age"] = -3
-    del data["red_flags"]["fever"]
+    data["red_flags"]["fever"] = "maybe"
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data))
     result = runner.invoke(app, ["assess", "-a", str(bad)])
@@ -68,19 +68,21 @@ def test_a_missing_file_exits_2(tmp_path: Path) -> None:
 
 
 def _typed_answers(overrides: dict[str, str]) -> str:
-    """What a person with no warning signs would type, question by question."""
+    """What a person with no warning signs would type, question by question (a checklist
+    is answered by its field: "0" for none of these, or item numbers)."""
     defaults = {
         "number": "3",
         "scale": "4",
         "yes_no": "n",
         "single": "1",
         "multi": "",
-        "body_map": "6",  # lower back, middle
+        "body_map": "9",  # lower back, middle
         "text": "",
+        "checklist": "0",
     }
     lines, answers = [], {"sex": "female"}
     for question in questionnaire().questions:
-        if not is_visible(question, answers):
+        if not is_visible(question, answers) or question.field == "check_pregnancy":
             continue
         typed = overrides.get(question.field, defaults[question.type])
         if question.field == "age":
@@ -94,21 +96,22 @@ def _typed_answers(overrides: dict[str, str]) -> str:
 
 
 def test_interactive_assessment_re_asks_bad_answers_and_shows_a_verdict() -> None:
-    typed = _typed_answers({})
-    typed = "abc\n" + typed  # a wrong first answer to "How old are you?"
+    # After the body map: "abc" for the age, then a safety page left empty at first.
+    typed = _typed_answers({"age": "abc\n30", "check_nerves": "\n0"})
     result = runner.invoke(app, ["assess"], input=typed)
     assert result.exit_code == 0, result.stdout
     assert "enter a number" in result.stdout
-    assert "Step 9 of 9" in result.stdout
+    assert 'or "None of these"' in result.stdout  # the empty checklist is asked again
+    assert "Step 10 of 10" in result.stdout
     assert "SAFE TO LOOK AFTER AT HOME" in result.stdout
 
 
-def test_interactive_safety_answer_yes_gives_an_emergency() -> None:
-    result = runner.invoke(
-        app, ["assess"], input=_typed_answers({"red_flags.saddle_numbness": "y"})
-    )
+def test_interactive_safety_answer_yes_gives_an_emergency_at_once() -> None:
+    result = runner.invoke(app, ["assess"], input=_typed_answers({"check_nerves": "1"}))
     assert result.exit_code == 0
-    assert "EMERGENCY" in result.stdout
+    assert "EMERGENCY" in result.stdout and "questions stop here" in result.stdout
+    # No question after the first safety page was asked.
+    assert "heart, breathing" not in result.stdout and "Your day" not in result.stdout
 
 
 def test_compare_prints_every_row_of_the_seed_table() -> None:
@@ -122,7 +125,8 @@ def test_intake_schema_prints_the_contract() -> None:
     result = runner.invoke(app, ["intake-schema"])
     schema = json.loads(result.stdout)
     assert schema["title"] == "spinewise.intake/2"
-    assert "red_flags" in schema["required"]
+    complete, stopped = schema["anyOf"]
+    assert "red_flags" in complete["required"] and "red_flags" not in stopped["required"]
 
 
 def test_every_command_has_help() -> None:

@@ -122,7 +122,7 @@ def test_a_new_emergency_sign_shows_the_banner_and_exits_3() -> None:
 
 
 def test_a_sign_that_needs_a_booking_shows_the_banner_but_exits_0() -> None:
-    result = runner.invoke(app, ["checkin", "--pain", "5", "--flag", "leg_weakness"])
+    result = runner.invoke(app, ["checkin", "--pain", "5", "--flag", "urinary_symptoms"])
     assert result.exit_code == 0, result.output
     flat = _flat(result.stdout)
     assert flat.index("BOOK A DOCTOR") < flat.index("Saved check-in")
@@ -137,13 +137,18 @@ def test_the_interactive_check_in_asks_everything_and_re_asks_bad_answers() -> N
         "7.5",  # sitting
         "n",  # flare-up
         "Walked to work",
-        *["n"] * 7,
-        "y",  # breathless (the last re-check question)
+        "n",  # nerves group
+        "y",  # chest group: opens its signs
+        *["n"] * 3,
+        "y",  # new shortness of breath (the fourth sign of the group)
+        *["n"] * 5,
+        "n",  # general group
+        "n",  # pain group
     ]
     result = runner.invoke(app, ["checkin"], input="\n".join(answers) + "\n")
     flat = _flat(result.stdout)
     assert "whole number from 0 to 10" in flat
-    assert "Are you short of breath?" in flat and "fever" in flat
+    assert "New shortness of breath" in flat and "fever" in flat
     assert result.exit_code == 3, result.output  # breathless: medical help today
     (saved,) = _checkins()
     assert (saved.pain, saved.worst, saved.sessions_done, saved.sitting_hours) == (4, 6, 2, 7.5)
@@ -152,7 +157,7 @@ def test_the_interactive_check_in_asks_everything_and_re_asks_bad_answers() -> N
 
 def test_the_interactive_check_in_offers_the_days_answers_to_keep() -> None:
     assert runner.invoke(app, ["checkin", "--pain", "3", "--sessions", "1"]).exit_code == 0
-    result = runner.invoke(app, ["checkin"], input="\n" * 6 + "n\n" * 8)
+    result = runner.invoke(app, ["checkin"], input="\n" * 6 + "n\n" * 4)
     assert result.exit_code == 0, result.output
     assert "already checked in" in _flat(result.stdout)
     (saved,) = _checkins()

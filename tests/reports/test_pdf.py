@@ -110,8 +110,8 @@ def test_first_page_has_the_header_disclaimer_and_triage(report: tuple[bytes, An
     assert "Spinewise clinician summary" in text
     assert "not a diagnosis" in text
     assert "Safe to look after at home" in text
-    assert f"Red flags: all {len(RedFlags.model_fields)} screening questions answered no." in text
-    assert "Has had cancer (any type, at any time)" in text  # history answers are listed
+    assert f"Warning signs: all {len(RedFlags.model_fields)} questions answered no." in text
+    assert "Cancer at some time" in text  # history answers are listed
     assert "Region: Lower and upper back" in text
     assert "Likely causes" in text
 
@@ -143,10 +143,20 @@ def test_yes_answers_are_listed_one_by_one(p01: dict[str, Any]) -> None:
     data["red_flags"]["weight_loss"] = True
     text = page_text(build(data, compress=False)[0])
     total = len(RedFlags.model_fields)
-    assert f"Answered yes to 2 of {total} screening questions:" in text
-    assert "Fever, feeling hot and shivery, or chills" in text
-    assert "Lost weight without trying" in text
+    assert f"Answered yes to 2 of {total} warning-sign questions:" in text
+    assert "A high temperature, or feeling hot and shivery" in text
+    assert "Losing weight without trying" in text
     assert f"The other {total - 2} were answered no." in text
+
+
+def test_questions_never_asked_are_not_reported_as_no(p01: dict[str, Any]) -> None:
+    data = copy.deepcopy(p01)
+    data["red_flags"] = {"saddle_numbness": True}  # the questionnaire stopped here
+    for detail in ("pain_qualities", "episodes", "painkiller_effect", "habits", "history"):
+        data.pop(detail, None)
+    text = page_text(build(data, compress=False)[0])
+    assert "Answered yes to 1 of 1 warning-sign questions:" in text
+    assert f"{len(RedFlags.model_fields) - 1} more were not asked" in text
 
 
 def test_urgent_triage_has_no_programme(p01: dict[str, Any]) -> None:

@@ -52,7 +52,7 @@ def test_bad_check_ins_name_their_fields(client: Client, token: str) -> None:
     response = _post(client, token, {"day": future_is_fine_for_the_api, "pain": 14})
     assert response.status_code == 422
     assert [e["field"] for e in response.json()["errors"]] == ["pain"]
-    odd = _post(client, token, {"day": "2026-01-01", "pain": 1, "new_red_flags": ["jaundice"]})
+    odd = _post(client, token, {"day": "2026-01-01", "pain": 1, "new_red_flags": ["sore_toe"]})
     assert odd.status_code == 422 and odd.json()["errors"][0]["field"] == "new_red_flags"
 
 

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from spinewise.core.intake import parse_intake
-from spinewise.core.questionnaire import Answer, intake_to_answers, questionnaire
+from spinewise.core.questionnaire import Answer, Step, intake_to_answers, questionnaire
 from spinewise.web.assessments.models import SavedAssessment
 
 pytestmark = pytest.mark.django_db
@@ -30,17 +30,31 @@ def _form_value(value: Answer) -> Any:
     return str(value)
 
 
+def step_data(step: Step, answers: dict[str, Answer]) -> dict[str, Any]:
+    """The form a person would submit for ``step`` with these answers."""
+    data: dict[str, Any] = {}
+    for q in step.questions:
+        if q.type == "checklist":
+            ticked = [item.name for item in q.items if answers.get(item.field) is True]
+            data[q.name] = ticked or ["none"]
+        else:
+            data[q.name] = _form_value(answers.get(q.field))
+    return data
+
+
 def answer_steps(client: Client, vignette: str, stop_before: str | None = None) -> Any:
-    """Walks the wizard answering as the vignette's person; returns the last response."""
+    """Walks the wizard answering as the vignette's person, following its redirects like
+    a browser (so an early stop ends the walk); returns the last response."""
     intake = parse_intake(json.loads((VIGNETTES / f"{vignette}.json").read_text()))
     answers = intake_to_answers(intake)
     response = None
-    for step in questionnaire().steps:
-        if step.id == stop_before:
-            break
-        data = {q.name: _form_value(answers[q.field]) for q in step.questions}
-        response = client.post(f"/assessment/{step.id}/", data)
+    step: Step | None = questionnaire().steps[0]
+    while step is not None and step.id != stop_before:
+        response = client.post(f"/assessment/{step.id}/", step_data(step, answers))
         assert response.status_code == 302, response.content.decode()[:2000]
+        location = response["Location"]
+        step_id = location.rstrip("/").rsplit("/", 1)[-1]
+        step = None if location.endswith("/result/") else questionnaire().step(step_id)
     return response
 
 
@@ -54,7 +68,7 @@ def test_the_start_page_lists_the_steps_and_the_emergency_advice(client: Client)
 def test_each_step_shows_progress_and_its_questions(client: Client) -> None:
     response = client.get("/assessment/where/")
     body = response.content.decode()
-    assert "Step 2 of 9" in body
+    assert "Step 1 of 10" in body
     assert 'name="areas"' in body and 'value="upper_back_centre"' in body
     assert "<svg" in body  # the body map drawing
 
@@ -93,6 +107,62 @@ def test_p07_shows_only_the_emergency_panel(client: Client) -> None:
     body = client.get("/assessment/result/").content.decode()
     assert 'href="tel:999"' in body and "Call 999 now" in body
     assert "six-week plan" not in body and "What is probably behind it" not in body
+
+
+def test_an_emergency_answer_on_the_first_safety_page_goes_straight_to_the_result(
+    client: Client,
+) -> None:
+    pages = []
+    for step_id, data in (
+        ("where", {"areas": ["lower_back_centre"]}),
+        (
+            "about",
+            {
+                "age": "45",
+                "sex": "male",
+                "duration_days": "7",
+                "onset": "gradual",
+                "injury": "none",
+                "intensity": "5",
+                "trend": "same",
+            },
+        ),
+        ("safety_nerves", {"check_nerves": ["red_flags__saddle_numbness"]}),
+    ):
+        pages.append(step_id)
+        response = client.post(f"/assessment/{step_id}/", data)
+        assert response.status_code == 302
+    assert response["Location"].endswith("/assessment/result/")
+    body = client.get("/assessment/result/").content.decode()
+    assert "Call 999 now" in body and pages == ["where", "about", "safety_nerves"]
+
+
+def test_an_urgent_answer_finishes_the_safety_pages_then_shows_the_result(
+    client: Client,
+) -> None:
+    answer_steps(client, "P17")  # worsening foot drop: urgent
+    visited = client.session["spinewise_steps_done"]
+    assert visited[-1] == "safety_background" and "day" not in visited
+    body = client.get("/assessment/result/").content.decode()
+    assert "Get medical help today" in body and "six-week plan" not in body
+
+
+def test_a_safety_page_must_be_answered_and_none_of_these_is_never_preticked(
+    client: Client,
+) -> None:
+    answer_steps(client, "P01", stop_before="safety_nerves")
+    page = client.get("/assessment/safety_nerves/").content.decode()
+    assert 'value="none" data-none>' in page  # offered, not checked
+    response = client.post("/assessment/safety_nerves/", {})
+    assert response.status_code == 400
+    assert "None of these" in response.content.decode()
+    both = {"check_nerves": ["none", "red_flags__saddle_numbness"]}
+    assert client.post("/assessment/safety_nerves/", both).status_code == 400
+
+
+def test_the_pregnancy_page_is_asked_only_in_pregnancy(client: Client) -> None:
+    answer_steps(client, "P01", stop_before="safety_nerves")
+    assert client.get("/assessment/safety_pregnancy/").status_code == 404
 
 
 def test_saving_asks_for_an_account_and_keeps_the_answers(client: Client) -> None:

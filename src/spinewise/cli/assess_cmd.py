@@ -14,7 +14,13 @@ from spinewise.cli.main import app
 from spinewise.cli.prompts import ask_all
 from spinewise.cli.render import comparison_table, print_assessment
 from spinewise.core.assessment import Assessment, assess
-from spinewise.core.intake import Intake, IntakeError, intake_json_schema, load_intake
+from spinewise.core.intake import (
+    Intake,
+    IntakeError,
+    Screening,
+    intake_json_schema,
+    load_intake,
+)
 from spinewise.core.questionnaire import answers_to_intake, questionnaire
 
 AnswersOption = Annotated[
@@ -22,7 +28,7 @@ AnswersOption = Annotated[
     typer.Option(
         "--answers",
         "-a",
-        help="A JSON intake file (schema spinewise.intake/1) instead of asking the questions.",
+        help="A JSON intake file (schema spinewise.intake/2) instead of asking the questions.",
         dir_okay=False,
     ),
 ]
@@ -37,14 +43,15 @@ EmergencyOption = Annotated[
 ]
 
 
-def read_or_ask_intake(answers: Path | None, console: Console) -> Intake:
+def read_or_ask_intake(answers: Path | None, console: Console) -> Intake | Screening:
     """The intake from a file, or by asking the questionnaire interactively."""
     try:
         if answers is not None:
             return load_intake(answers)
         console.print(
-            "[bold]Spinewise back-pain check[/]: about 5 minutes. Safety questions come last "
-            "and are always asked. This is information, not a diagnosis."
+            "[bold]Spinewise back-pain check[/]: about 5 minutes. Where it hurts and a few "
+            "facts first, then the safety questions, which are always asked. This is "
+            "information, not a diagnosis."
         )
         return answers_to_intake(ask_all(console, questionnaire()))
     except IntakeError as error:
@@ -82,5 +89,5 @@ def compare_command() -> None:
 
 @app.command("intake-schema")
 def intake_schema_command() -> None:
-    """Print the JSON Schema of the intake (spinewise.intake/1)."""
+    """Print the JSON Schema of the intake (spinewise.intake/2)."""
     print(json.dumps(intake_json_schema(), indent=2))

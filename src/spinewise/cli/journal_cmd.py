@@ -24,7 +24,7 @@ from spinewise.cli.errors import EXIT_SEE_CLINICIAN, fail
 from spinewise.cli.main import app
 from spinewise.cli.profile import UserOption, resolve_user
 from spinewise.cli.render import LEVEL_STYLE
-from spinewise.core.checkin import CHECKIN_FLAGS, checkin_questions
+from spinewise.core.checkin import CHECKIN_FLAGS, checkin_choice_groups
 from spinewise.core.levels import Level
 from spinewise.core.progress import MAX_NOTE, DailyEntry, ProgressSummary, fmt
 from spinewise.core.triage import Triage
@@ -155,6 +155,15 @@ def _ask_optional_hours(console: Console, label: str, default: float | None) -> 
     return _ask_optional(console, label, shown, _hours, problem)
 
 
+def _ask_safety_recheck(console: Console) -> list[str]:
+    """One question per group; a yes opens the group's signs, one y/n each."""
+    flags = []
+    for question, signs in checkin_choice_groups():
+        if Confirm.ask(question, console=console):
+            flags += [name for name, text in signs if Confirm.ask(f"  {text}", console=console)]
+    return flags
+
+
 def _ask_entry(console: Console, day: date, today: date, existing: CheckIn | None) -> DailyEntry:
     when = "today" if day == today else _long_day(day)
     console.print(Rule(Text(f"Check-in for {when}", style="bold")))
@@ -198,9 +207,7 @@ def _ask_entry(console: Console, day: date, today: date, existing: CheckIn | Non
             break
         console.print(f"[red]Please keep the note to {MAX_NOTE} characters.[/]")
     console.print(Text("\nA short safety re-check, every time: answer y or n.", style="bold"))
-    flags = [
-        name for name, question in checkin_questions() if Confirm.ask(question, console=console)
-    ]
+    flags = _ask_safety_recheck(console)
     return DailyEntry(
         day=day,
         pain=pain,

@@ -121,6 +121,17 @@ def checkin_questions(base: Screening | None = None) -> list[tuple[str, str]]:
     ]
 
 
+def checkin_choice_groups(base: Screening | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The re-check grouped for a form: (group question, [(field name, question), ...])."""
+    return [
+        (
+            group.question,
+            [(name, questionnaire().label(f"{_section(name)}.{name}")) for name in group.flags],
+        )
+        for group in checkin_groups(base)
+    ]
+
+
 def retriage(
     base: Screening | None,
     new_flags: list[str],

@@ -421,6 +421,14 @@ class Screening(_Strict):
     def is_complete(self) -> bool:
         return False
 
+    def as_data(self) -> dict[str, Any]:
+        """These answers in the contract's JSON shape, leaving out questions never asked."""
+        data = self.model_dump(mode="json", by_alias=True)
+        for dotted in self._unanswered:
+            section, name = dotted.split(".")
+            data[section].pop(name, None)
+        return data
+
     # Derived facts the rules read; kept here so every rule reads them the same way.
     @property
     def area_set(self) -> frozenset[BodyArea]:
@@ -535,14 +543,18 @@ class IntakeError(ValueError):
         super().__init__("; ".join(f"{field}: {reason}" for field, reason in problems))
 
 
-def _field_problems(exc: ValidationError) -> list[tuple[str, str]]:
+def _field_problems_with_kind(exc: ValidationError) -> list[tuple[str, str, str]]:
     problems = []
     for error in exc.errors():
         loc = [str(part) for part in error["loc"]]
         if loc and loc[0] == "schema_id":
             loc[0] = "schema"
-        problems.append((".".join(loc) or "(intake)", error["msg"]))
+        problems.append((".".join(loc) or "(intake)", error["msg"], error["type"]))
     return problems
+
+
+def _field_problems(exc: ValidationError) -> list[tuple[str, str]]:
+    return [(field, reason) for field, reason, _ in _field_problems_with_kind(exc)]
 
 
 def _validate(model: type[Screening], data: dict[str, Any]) -> Screening:
@@ -598,7 +610,7 @@ def parse_intake(data: Any) -> Intake | Screening:
 
     A complete intake comes back as ``Intake``. Data that leaves answers out comes back as
     a ``Screening`` only when the questionnaire would have stopped at that point (see
-    ``core.stopping``); otherwise every missing answer is named.
+    ``core.stopping``); otherwise every missing answer is named, with every bad one.
     """
     # The stopping rule needs triage, which sits above this module.
     from spinewise.core.stopping import stop_reason
@@ -615,12 +627,21 @@ def parse_intake(data: Any) -> Intake | Screening:
                 )
             ]
         )
+    try:
+        return Intake.model_validate(data)
+    except ValidationError as exc:
+        errors = exc
     missing_safety, missing_details = _missing_answers(data)
-    if not missing_safety and not missing_details:
-        return _validate(Intake, data)
-    extra = [key for key in data if key not in Intake.model_fields and key != "schema"]
-    if extra:
-        raise IntakeError([(key, "Extra inputs are not permitted") for key in extra])
+    may_be_missing = {*missing_safety, *missing_details}
+    may_be_missing |= {field.split(".")[0] for field in missing_safety}  # a whole section
+    wrong = [
+        (field, reason)
+        for field, reason, kind in _field_problems_with_kind(errors)
+        if not (kind == "missing" and field in may_be_missing)
+    ]
+    if wrong or not may_be_missing:
+        # Something is wrong besides answers left out: name every problem, missing ones too.
+        raise IntakeError(_field_problems(errors))
     screening = screening_so_far(data)
     if stop_reason(screening, safety_complete=not missing_safety) is not None:
         return screening

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from spinewise.core.intake import SCHEMA_ID, History, PregnancySigns, RedFlags
+from spinewise.core.intake import (
+    SCHEMA_ID,
+    History,
+    Intake,
+    PregnancySigns,
+    RedFlags,
+    Screening,
+    parse_intake,
+)
 
 LEGACY_SCHEMA = "spinewise.intake/1"
 
@@ -56,3 +64,8 @@ def upgrade_v1(data: dict[str, Any]) -> dict[str, Any]:
         "painkiller_effect": "help_little" if habits.get("painkiller_days", 0) else "not_tried",
         "habits": habits,
     }
+
+
+def read_saved_intake(data: dict[str, Any]) -> Intake | Screening:
+    """A stored intake under today's contract, upgrading one saved under intake/1."""
+    return parse_intake(upgrade_v1(data) if is_legacy(data) else data)

@@ -39,7 +39,7 @@ from spinewise.core.exercises import (
     timer_plan,
 )
 from spinewise.core.exercises import Level as ExerciseLevel
-from spinewise.core.intake import Breaks, Intake, PainQuality
+from spinewise.core.intake import Breaks, Intake, PainQuality, Screening
 from spinewise.core.knowledge import knowledge
 from spinewise.core.levels import Level
 from spinewise.core.triage import Triage
@@ -923,11 +923,12 @@ def programme_id(intake: Intake, prefs: Preferences, start: date) -> str:
 
 
 def build_programme(
-    assessment: Assessment, intake: Intake, prefs: Preferences, start: date
+    assessment: Assessment, intake: Screening, prefs: Preferences, start: date
 ) -> Programme:
-    """The six-week programme for this person, or NoProgrammeError for urgent/emergency."""
+    """The six-week programme for this person, or NoProgrammeError when none is given
+    (urgent or emergency verdicts, children, and a questionnaire that stopped early)."""
     triage = assessment.triage
-    if not triage.level.allows_exercise:
+    if not triage.allows_plan or not isinstance(intake, Intake):
         raise NoProgrammeError(triage)
     basis = plan_basis(assessment, intake, prefs, start)
     breaks = _movement_breaks(intake, prefs)

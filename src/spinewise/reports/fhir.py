@@ -23,12 +23,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from spinewise.core.intake import Intake, parse_intake
+from spinewise.core.intake import Screening
+from spinewise.core.legacy import read_saved_intake
 from spinewise.core.progress import DailyEntry, PsfsRating, normalise
 
 NAMESPACE = uuid.UUID("1c2b6a0e-4f63-5d1a-9e0c-5b1a2d3e4f50")  # Spinewise's uuid5 namespace
 BASE = "https://spinewise.example/fhir"
-INTAKE_QUESTIONNAIRE = f"{BASE}/Questionnaire/spinewise-intake-1"
+INTAKE_QUESTIONNAIRE = f"{BASE}/Questionnaire/spinewise-intake-2"
 PATIENT_SYSTEM = f"{BASE}/patient-ref"
 BUNDLE_SYSTEM = "urn:ietf:rfc:3986"  # the identifier value is itself a URI
 LOINC = "http://loinc.org"
@@ -105,16 +106,21 @@ def _answer(value: Any, path: str, coded: bool) -> dict[str, Any]:
     return {"valueString": str(value)}
 
 
-def _items(model: BaseModel, prefix: str = "") -> Iterator[dict[str, Any]]:
-    """One item per answered leaf field; linkId is the field's path in the intake JSON."""
+def _items(
+    model: BaseModel, prefix: str = "", unasked: frozenset[str] = frozenset()
+) -> Iterator[dict[str, Any]]:
+    """One item per answered leaf field; linkId is the field's path in the intake JSON.
+
+    Questions never asked (the questionnaire stopped early) have no item.
+    """
     cls = type(model)
     for name, field in cls.model_fields.items():
-        if name == "schema_id":
+        if name == "schema_id" or f"{prefix}{name}" in unasked:
             continue
         value = getattr(model, name)
         path = f"{prefix}{name}"
         if isinstance(value, BaseModel):
-            children = list(_items(value, f"{path}."))
+            children = list(_items(value, f"{path}.", unasked))
             yield {"linkId": path, "text": name.replace("_", " ").capitalize(), "item": children}
             continue
         values = value if isinstance(value, list) else [value]
@@ -129,14 +135,15 @@ def _items(model: BaseModel, prefix: str = "") -> Iterator[dict[str, Any]]:
 
 
 def _questionnaire_response(
-    intake: Intake, patient: str, authored: str
+    intake: Screening, patient: str, authored: str
 ) -> tuple[str, dict[str, Any]]:
-    items = list(_items(intake))
+    items = list(_items(intake, unasked=intake.unanswered))
     url = _urn("QuestionnaireResponse", [patient, items])
     return url, {
         "resourceType": "QuestionnaireResponse",
         "questionnaire": INTAKE_QUESTIONNAIRE,
-        "status": "completed",
+        # "stopped": the questionnaire ended early at a warning sign (FHIR R4 status code).
+        "status": "completed" if intake.is_complete else "stopped",
         "subject": {"reference": patient},
         "authored": authored,
         "item": items,
@@ -232,7 +239,7 @@ def fhir_bundle(
     """The bundle as a JSON-ready dict. ``intake`` must be a valid intake (IntakeError if
     not); ``assessment`` is ``Assessment.to_json_dict()``; ``generated`` is the timestamp.
     """
-    parsed = parse_intake(intake)
+    parsed = read_saved_intake(intake)
     stamp = _instant(generated)
     patient = _urn("Patient", patient_ref)
     resources: list[tuple[str, dict[str, Any]]] = [

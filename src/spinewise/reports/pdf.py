@@ -23,8 +23,10 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
+from pydantic import BaseModel
 
-from spinewise.core.intake import History, RedFlags
+from spinewise.core.intake import History, PregnancySigns, RedFlags
+from spinewise.core.legacy import LEGACY_SCHEMA
 from spinewise.core.plan import Programme, Week
 from spinewise.core.progress import ProgressSummary, fmt
 from spinewise.core.review import WeeklyReview
@@ -253,30 +255,44 @@ def _triage(pdf: _Report, assessment: dict[str, Any]) -> None:
 
 def _screening(pdf: _Report, intake: dict[str, Any]) -> None:
     pdf.heading("2. Screening answers")
-    flags = intake.get("red_flags") or {}
-    yes = [
-        (field.description or name).rstrip(".")
-        for name, field in RedFlags.model_fields.items()
-        if flags.get(name) is True
-    ]
-    total = len(RedFlags.model_fields)
+    if intake.get("schema") == LEGACY_SCHEMA:
+        pdf.para(
+            "Answered under an earlier questionnaire (intake/1), which asked fewer safety "
+            "questions; the questions it did not ask are shown as not asked."
+        )
+    sections: list[tuple[str, type[BaseModel]]] = [("red_flags", RedFlags)]
+    if intake.get("pregnancy") is not None:
+        sections.append(("pregnancy", PregnancySigns))
+    asked: list[tuple[str, bool]] = []
+    not_asked = 0
+    for section, model in sections:
+        answers = intake.get(section) or {}
+        for name, field in model.model_fields.items():
+            if name in answers:
+                asked.append((field.description or name, answers[name] is True))
+            else:
+                not_asked += 1
+    yes = [text[:1].upper() + text[1:] for text, answer in asked if answer]
     if yes:
-        pdf.para(f"Answered yes to {len(yes)} of {total} screening questions:", style="B")
+        pdf.para(f"Answered yes to {len(yes)} of {len(asked)} warning-sign questions:", style="B")
         pdf.bullets(yes)
-        pdf.para(f"The other {total - len(yes)} were answered no.")
+        pdf.para(f"The other {len(asked) - len(yes)} were answered no.")
     else:
-        pdf.para(f"Red flags: all {total} screening questions answered no.", style="B")
+        pdf.para(f"Warning signs: all {len(asked)} questions answered no.", style="B")
+    if not_asked:
+        pdf.para(
+            f"{not_asked} more were not asked: the questionnaire stops at the first answer "
+            "that needs emergency care, or asks them only of some people."
+        )
     history = intake.get("history") or {}
-    rows = [["History question", "Answer"]]
+    rows = [["Health background", "Answer"]]
     for name, field in History.model_fields.items():
         answer = history.get(name)
+        text = field.description or name
         rows.append(
-            [
-                (field.description or name).rstrip("."),
-                "-" if answer is None else "Yes" if answer else "No",
-            ]
+            [text[:1].upper() + text[1:], "-" if answer is None else "Yes" if answer else "No"]
         )
-    pdf.subheading("History")
+    pdf.subheading("Health background")
     pdf.grid(rows, (150, 28))
 
 
@@ -310,6 +326,8 @@ def _presentation(pdf: _Report, intake: dict[str, Any], assessment: dict[str, An
         ["Worse with", _words(intake.get("worse_with"))],
         ["Better with", _words(intake.get("better_with"))],
         ["Time pattern", _words(intake.get("time_pattern"))],
+        ["Earlier episodes", _words(intake.get("episodes"))],
+        ["Painkillers", _words(intake.get("painkiller_effect"))],
         [
             "Habits",
             f"sits {habits.get('sitting_hours', '-')} h/day; "

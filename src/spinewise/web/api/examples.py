@@ -8,7 +8,7 @@ from spinewise.core.intake import History, RedFlags
 
 # Office worker, 35, three weeks of dull lower back ache, worse when sitting; no warning signs.
 EXAMPLE_INTAKE: dict[str, Any] = {
-    "schema": "spinewise.intake/1",
+    "schema": "spinewise.intake/2",
     "age": 35,
     "sex": "female",
     "pregnant_weeks": None,
@@ -17,12 +17,13 @@ EXAMPLE_INTAKE: dict[str, Any] = {
     "intensity": 4,
     "onset": "gradual",
     "injury": "none",
-    "onset_severe": False,
     "duration_days": 21,
     "trend": "same",
     "worse_with": ["sitting", "end_of_day"],
     "better_with": ["walking"],
     "time_pattern": ["worse_end_of_day"],
+    "episodes": "first_time",
+    "painkiller_effect": "help_little",
     "habits": {
         "sitting_hours": 8,
         "screen_hours": 8,
@@ -40,6 +41,7 @@ EXAMPLE_INTAKE: dict[str, Any] = {
     },
     "history": dict.fromkeys(History.model_fields, False),
     "red_flags": dict.fromkeys(RedFlags.model_fields, False),
+    "pregnancy": None,
 }
 
 EXAMPLE_PREFERENCES: dict[str, Any] = {

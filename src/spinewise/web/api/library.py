@@ -66,7 +66,7 @@ def get_one_exercise(request: HttpRequest, exercise_id: str) -> dict[str, Any]:
     tags=["intake"],
     operation_id="get_intake_schema",
     summary="The intake's JSON Schema",
-    description="The `spinewise.intake/1` contract, as `spinewise intake-schema` prints it.",
+    description="The `spinewise.intake/2` contract, as `spinewise intake-schema` prints it.",
     response={200: dict[str, Any]},
 )
 def get_intake_schema(request: HttpRequest) -> dict[str, Any]:

@@ -23,7 +23,7 @@ INTAKE_REF = f"{REF_PREFIX}Intake"
 OPTIONAL_AUTH: list[dict[str, list[str]]] = [{}, {"ApiTokenAuth": []}, {"SessionAuth": []}]
 
 INTAKE_BODY: dict[str, Any] = {
-    "description": "The person's answers: a `spinewise.intake/1` intake.",
+    "description": "The person's answers: a `spinewise.intake/2` intake.",
     "required": True,
     "content": {"application/json": {"schema": {"$ref": INTAKE_REF}, "example": EXAMPLE_INTAKE}},
 }

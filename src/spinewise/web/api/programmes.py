@@ -11,7 +11,7 @@ from ninja import Router
 from ninja.errors import HttpError
 from pydantic import ValidationError
 
-from spinewise.core.intake import Intake, IntakeError, parse_intake
+from spinewise.core.intake import Intake, IntakeError, Screening, parse_intake
 from spinewise.core.plan import NoProgrammeError, Preferences
 from spinewise.web.api.auth import AUTH, auth_user, optional_user
 from spinewise.web.api.http import (
@@ -53,13 +53,15 @@ def envelope(saved: SavedProgramme | None, programme: dict[str, Any]) -> dict[st
     }
 
 
-def _parse(data: object) -> tuple[ProgrammeRequest | None, Intake | None, list[tuple[str, str]]]:
+def _parse(
+    data: object,
+) -> tuple[ProgrammeRequest | None, Intake | Screening | None, list[tuple[str, str]]]:
     """The request and its intake, or every problem with it (intake paths under ``intake.``)."""
     if not isinstance(data, dict):
         return None, None, [("(body)", "must be a JSON object")]
     problems: list[tuple[str, str]] = []
     request: ProgrammeRequest | None = None
-    intake: Intake | None = None
+    intake: Intake | Screening | None = None
     try:
         request = ProgrammeRequest.model_validate(data)
     except ValidationError as exc:

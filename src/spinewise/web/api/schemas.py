@@ -112,7 +112,7 @@ class ProgrammeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", title="ProgrammeRequest")
 
     intake: dict[str, Any] | None = Field(
-        default=None, description="A `spinewise.intake/1` intake (see the Intake schema)."
+        default=None, description="A `spinewise.intake/2` intake (see the Intake schema)."
     )
     assessment_id: int | None = Field(
         default=None,

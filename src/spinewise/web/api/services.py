@@ -7,7 +7,7 @@ from datetime import date
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from spinewise.core.intake import Intake
+from spinewise.core.intake import Screening
 from spinewise.core.plan import Preferences, Programme, build_programme
 from spinewise.web.api.models import ApiToken, hash_token, new_raw_token
 from spinewise.web.assessments.services import assess_for_web, save_assessment
@@ -15,14 +15,14 @@ from spinewise.web.programmes.models import SavedProgramme
 from spinewise.web.programmes.services import create_programme
 
 
-def preview_programme(intake: Intake, prefs: Preferences, start: date) -> Programme:
+def preview_programme(intake: Screening, prefs: Preferences, start: date) -> Programme:
     """The programme for an anonymous caller: built, not stored. NoProgrammeError as core."""
     return build_programme(assess_for_web(intake), intake, prefs, start)
 
 
 @transaction.atomic
 def save_intake_and_programme(
-    user: User, intake: Intake, prefs: Preferences, start: date
+    user: User, intake: Screening, prefs: Preferences, start: date
 ) -> SavedProgramme:
     """Saves the assessment, then the programme; NoProgrammeError rolls both back."""
     saved = save_assessment(user, intake)

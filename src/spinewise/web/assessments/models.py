@@ -8,7 +8,8 @@ from django.conf import settings
 from django.db import models
 
 from spinewise.core.assessment import Assessment, assess
-from spinewise.core.intake import Intake, parse_intake
+from spinewise.core.intake import Intake, Screening
+from spinewise.core.legacy import is_legacy, read_saved_intake
 from spinewise.core.levels import Level
 
 
@@ -34,8 +35,13 @@ class SavedAssessment(models.Model):
         return Level(self.level).label
 
     @property
-    def parsed_intake(self) -> Intake:
-        return parse_intake(self.intake)
+    def parsed_intake(self) -> Intake | Screening:
+        return read_saved_intake(self.intake)
+
+    @property
+    def from_older_questionnaire(self) -> bool:
+        """Saved under intake/1, which asked fewer safety questions (core.legacy)."""
+        return is_legacy(self.intake)
 
     def reassess(self, emergency_number: str) -> Assessment:
         """The verdict under today's rules (content may have been corrected since)."""

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 
 from spinewise.core.assessment import Assessment, assess
-from spinewise.core.intake import Intake
+from spinewise.core.intake import Screening
 from spinewise.web.assessments.models import SavedAssessment
 
 
@@ -14,15 +14,15 @@ def emergency_number() -> str:
     return str(settings.SPINEWISE_EMERGENCY_NUMBER)
 
 
-def assess_for_web(intake: Intake) -> Assessment:
+def assess_for_web(intake: Screening) -> Assessment:
     return assess(intake, emergency_number=emergency_number())
 
 
-def save_assessment(user: User, intake: Intake) -> SavedAssessment:
+def save_assessment(user: User, intake: Screening) -> SavedAssessment:
     assessment = assess_for_web(intake)
     return SavedAssessment.objects.create(
         user=user,
-        intake=intake.model_dump(mode="json", by_alias=True),
+        intake=intake.as_data(),
         result=assessment.to_json_dict(),
         level=assessment.triage.level.value,
         region=assessment.region or "",

@@ -39,15 +39,19 @@ def step(request: HttpRequest, step_id: str) -> HttpResponse:
         current = questionnaire().step(step_id)
     except KeyError as exc:
         raise Http404("No such step") from exc
-    steps = questionnaire().steps
     form = wizard.StepForm(current, wizard.get_answers(request))
     if request.method == "POST" and form.validate(request.POST):
         wizard.store_step(request, form)
-        _, after = wizard.neighbours(current)
-        if after is None:
+        _, after = wizard.neighbours(request, current)
+        # Safety first: an emergency answer ends the questions at once; an urgent verdict
+        # or a child's age ends them after the last safety page (core.stopping).
+        if after is None or (current.is_safety and wizard.stop_here(request) is not None):
             return redirect("assessments:result")
         return redirect("assessments:step", step_id=after.id)
-    before, _ = wizard.neighbours(current)
+    steps = wizard.visible_steps(request)
+    if current not in steps:
+        raise Http404("This step does not apply to your answers")
+    before, _ = wizard.neighbours(request, current)
     status = 400 if form.errors else 200
     return render(
         request,

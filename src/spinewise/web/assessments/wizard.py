@@ -12,17 +12,21 @@ from dataclasses import dataclass, field
 
 from django.http import HttpRequest, QueryDict
 
-from spinewise.core.intake import Intake, IntakeError
+from spinewise.core.intake import Intake, IntakeError, Screening
 from spinewise.core.questionnaire import (
     Answer,
     AnswerError,
     Question,
     Step,
     answers_to_intake,
+    early_stop,
     is_visible,
     parse_answer,
+    parse_checklist,
     questionnaire,
 )
+from spinewise.core.stopping import Stop
+from spinewise.web.assessments.body_map import SHAPES, Shape
 
 ANSWERS_KEY = "spinewise_answers"
 DONE_KEY = "spinewise_steps_done"
@@ -44,6 +48,7 @@ class BoundQuestion:
     value: str
     options: list[BoundOption]
     error: str | None
+    none_chosen: bool = False
 
     @property
     def id(self) -> str:
@@ -51,6 +56,18 @@ class BoundQuestion:
 
     def options_for(self, view: str) -> list[BoundOption]:
         return [o for o in self.options if o.view == view]
+
+    def shapes_for(self, view: str) -> list[tuple[BoundOption, Shape]]:
+        """Each body-map option of a view with the shape that draws it."""
+        return [(o, SHAPES[view][o.value]) for o in self.options_for(view)]
+
+    @property
+    def front_shapes(self) -> list[tuple[BoundOption, Shape]]:
+        return self.shapes_for("front")
+
+    @property
+    def back_shapes(self) -> list[tuple[BoundOption, Shape]]:
+        return self.shapes_for("back")
 
     @property
     def front_options(self) -> list[BoundOption]:
@@ -66,6 +83,11 @@ class BoundQuestion:
         return [
             BoundOption(str(n), str(n), self.value == str(n), None) for n in range(low, high + 1)
         ]
+
+    @property
+    def none_option(self) -> BoundOption:
+        """A checklist's "none of these": ticked only when it was chosen, never by default."""
+        return BoundOption("none", self.question.none_label or "", self.none_chosen, None)
 
     @property
     def yes_no(self) -> list[BoundOption]:
@@ -107,9 +129,26 @@ class StepForm:
             if q.show_if is None or q.show_if.field in here or is_visible(q, self.answers)
         ]
 
+    def _bound_checklist(self, question: Question) -> BoundQuestion:
+        if question.name in self.raw:
+            chosen = set(self.raw[question.name])
+            none = "none" in chosen
+        else:
+            given = [self.answers.get(item.field) for item in question.items]
+            chosen = {i.name for i in question.items if self.answers.get(i.field) is True}
+            none = bool(given) and all(answer is False for answer in given)
+        options = [
+            BoundOption(item.name, item.label, item.name in chosen or item.field in chosen, None)
+            for item in question.items
+        ]
+        return BoundQuestion(question, "", options, self.errors.get(question.field), none)
+
     def bound(self) -> list[BoundQuestion]:
         out = []
         for question in self.questions:
+            if question.type == "checklist":
+                out.append(self._bound_checklist(question))
+                continue
             if question.name in self.raw:
                 submitted = self.raw[question.name]
                 chosen = set(submitted)
@@ -129,6 +168,12 @@ class StepForm:
         for question in self.step.questions:
             if not is_visible(question, self.answers):
                 self.answers.pop(question.field, None)
+                continue
+            if question.type == "checklist":
+                try:
+                    self.answers.update(parse_checklist(question, self.raw[question.name]))
+                except AnswerError as error:
+                    self.errors[question.field] = str(error)
                 continue
             try:
                 value = parse_answer(question, self.raw[question.name])
@@ -161,21 +206,40 @@ def clear(request: HttpRequest) -> None:
     request.session.pop(DONE_KEY, None)
 
 
+def visible_steps(request: HttpRequest) -> list[Step]:
+    """The steps this person is asked, given their answers so far (pregnancy only if so)."""
+    return questionnaire().visible_steps(get_answers(request))
+
+
+def stop_here(request: HttpRequest) -> Stop | None:
+    """Whether the answers so far end the questionnaire (an emergency at once, etc.)."""
+    return early_stop(get_answers(request))
+
+
 def first_unfinished_step(request: HttpRequest) -> Step | None:
+    """The first step still to answer, or None when the answers are enough for a result."""
     done = set(steps_done(request))
-    return next((s for s in questionnaire().steps if s.id not in done), None)
+    steps = visible_steps(request)
+    if stop_here(request) is not None:
+        # Stopped: only the steps before the stopping point had to be answered.
+        last_done = max((steps.index(s) for s in steps if s.id in done), default=-1)
+        steps = steps[: last_done + 1]
+    return next((s for s in steps if s.id not in done), None)
 
 
-def neighbours(step: Step) -> tuple[Step | None, Step | None]:
-    steps = questionnaire().steps
+def neighbours(request: HttpRequest, step: Step) -> tuple[Step | None, Step | None]:
+    steps = visible_steps(request)
+    if step not in steps:
+        return None, steps[0] if steps else None
     index = steps.index(step)
     before = steps[index - 1] if index > 0 else None
     after = steps[index + 1] if index + 1 < len(steps) else None
     return before, after
 
 
-def intake_from_session(request: HttpRequest) -> Intake:
-    """The finished intake; raises IntakeError when the answers do not make one."""
+def intake_from_session(request: HttpRequest) -> Intake | Screening:
+    """The finished intake (or the screening where it stopped); raises IntakeError when
+    the answers do not make one."""
     return answers_to_intake(get_answers(request))
 
 

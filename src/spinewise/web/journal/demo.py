@@ -6,7 +6,7 @@ is deterministic for a seed: person ``n`` of seed ``s`` draws from its own
 
 Each person varies one of a few base profiles (a desk worker with lower and upper back
 pain, a lifter with a lower back strain, a student with an upper back and a heavy bag...),
-validated through ``core.intake.parse_intake`` and always a self-care or "see someone soon"
+validated through ``core.intake.complete_intake`` and always a self-care or "see someone soon"
 verdict, so every demo person gets a programme. Their pain then follows one of three
 trajectories (improving, flat or worsening) with day-to-day noise, occasional missed days
 and flare-ups, and exercise sessions done on most planned days.
@@ -29,7 +29,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from spinewise.core.intake import History, Intake, RedFlags, parse_intake
+from spinewise.core.intake import History, Intake, RedFlags, complete_intake
 from spinewise.core.levels import Level
 from spinewise.core.plan import WEEKDAYS, Preferences
 from spinewise.web.assessments.services import assess_for_web, save_assessment
@@ -70,7 +70,7 @@ class Profile:
 
 def _base(**answers: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "schema": "spinewise.intake/1",
+        "schema": "spinewise.intake/2",
         "age": 35,
         "sex": "female",
         "pregnant_weeks": None,
@@ -79,12 +79,13 @@ def _base(**answers: Any) -> dict[str, Any]:
         "intensity": 5,
         "onset": "gradual",
         "injury": "none",
-        "onset_severe": False,
         "duration_days": 21,
         "trend": "same",
         "worse_with": [],
         "better_with": [],
         "time_pattern": [],
+        "episodes": "before_recovered",
+        "painkiller_effect": "help_little",
         "habits": {
             "sitting_hours": 6,
             "screen_hours": 6,
@@ -102,6 +103,7 @@ def _base(**answers: Any) -> dict[str, Any]:
         },
         "history": dict.fromkeys(History.model_fields, False),
         "red_flags": dict.fromkeys(RedFlags.model_fields, False),
+        "pregnancy": None,
     }
     for key, value in answers.items():
         if key == "habits":
@@ -272,10 +274,10 @@ def demo_intake(rng: random.Random) -> tuple[Profile, Intake]:
     """A varied, valid intake from one of the base profiles, with a self-care or soon verdict."""
     profile = rng.choice(PROFILES)
     for _ in range(5):
-        intake = parse_intake(_vary(profile, rng))
+        intake = complete_intake(_vary(profile, rng))
         if assess_for_web(intake).triage.level in (Level.SELF_CARE, Level.SOON):
             return profile, intake
-    return profile, parse_intake(profile.answers)  # every base profile is self-care or soon
+    return profile, complete_intake(profile.answers)  # every base profile is self-care or soon
 
 
 def _pain_level(trajectory: Trajectory, baseline: float, day: int, shift: float) -> float:

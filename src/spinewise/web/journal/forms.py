@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django import forms
 from django.utils import timezone
 
-from spinewise.core.checkin import checkin_questions
+from spinewise.core.checkin import checkin_choice_groups
 from spinewise.core.progress import MAX_NOTE, DailyEntry, PsfsActivity
 
 SCALE = [(n, str(n)) for n in range(11)]
@@ -43,12 +43,13 @@ class CheckInForm(forms.Form):
     new_red_flags = forms.MultipleChoiceField(
         choices=[], required=False, widget=forms.CheckboxSelectMultiple,
         label="Anything new since your last check-in?",
-        help_text="Tick any that apply. If none do, leave them all empty.",
+        help_text="Tick any that are new or worse since your last check-in. If none are, "
+        "leave them all empty.",
     )  # fmt: skip
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["new_red_flags"].choices = checkin_questions()  # type: ignore[attr-defined]
+        self.fields["new_red_flags"].choices = checkin_choice_groups()  # type: ignore[attr-defined]
 
     def clean_day(self) -> date:
         day: date = self.cleaned_data["day"]
