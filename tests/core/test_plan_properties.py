@@ -22,7 +22,7 @@ from spinewise.core.plan import Preferences, Programme, build_programme
 from spinewise.core.review import WeeklyReview, apply_review
 
 VIGNETTES = Path(__file__).parents[1] / "vignettes"
-BASES = ["P01", "P02", "P03", "P04", "P05", "P06", "P18", "P20", "P21", "P22"]
+BASES = ["P01", "P02", "P03", "P04", "P05", "P06", "P18", "P20", "P22"]
 BASE_DATA = {name: json.loads((VIGNETTES / f"{name}.json").read_text()) for name in BASES}
 LEG_AREAS = ["leg_above_knee_left", "leg_below_knee_right", "buttock_left"]
 EQUIPMENT = ["mat", "wall", "chair", "doorway", "foam_roller"]
