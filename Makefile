@@ -5,7 +5,7 @@ UV_VERSION  := 0.13.9
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_LINK_MODE := copy
 
-.PHONY: setup run test lint typecheck unit browser browser-deps bench clean
+.PHONY: setup run test lint typecheck unit browser browser-deps bench validate clean
 
 ## setup: create .venv with the locked dependencies (quick when nothing changed)
 setup: $(VENV)/.synced
@@ -44,6 +44,10 @@ browser: setup browser-deps
 ## browser-deps: Debian's Chromium for the Playwright tests (installed when missing and allowed)
 browser-deps:
 	@bash scripts/ensure-chromium.sh
+
+## validate: the triage's safety figures on every clinical vignette (writes the report)
+validate: setup
+	$(BIN)/spinewise validate --cases tests/vignettes --write docs/clinical-safety/validation.md
 
 ## bench: run the benchmarks and write docs/performance.md
 bench: setup

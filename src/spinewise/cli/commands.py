@@ -11,4 +11,5 @@ from spinewise.cli import (
     journal_cmd,  # noqa: F401
     plan_cmd,  # noqa: F401
     serve_cmd,  # noqa: F401
+    validate_cmd,  # noqa: F401
 )
