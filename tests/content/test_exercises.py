@@ -48,11 +48,17 @@ LONG_BACK_LYING = {
     "foam_roll_upper_back",
 }
 # Deep or loaded spinal flexion, strong extension over a support, or rolling on the spine.
+# Fragile vertebrae (osteoporosis, long-term steroids): no end-range bending forward, no
+# twisting, no pressure or forceful bending back over a roller or chair (clinical reference
+# §6c; NOGG 2022). The same rule for every exercise that does any of these.
 OSTEOPOROSIS_CAUTION = {
-    "foam_roll_upper_back",
-    "knee_to_chest",
-    "childs_pose",
-    "thoracic_extension",
+    "knee_to_chest": "bends the spine fully forward",
+    "childs_pose": "bends the spine fully forward",
+    "cat_cow": "rounds the spine fully forward",
+    "open_book_rotation": "twists the spine",
+    "seated_thoracic_rotation": "twists the spine",
+    "foam_roll_upper_back": "presses on the spine and ribs",
+    "thoracic_extension": "bends the upper back over a chair or roller",
 }
 KNEELING = {"knee_plank", "bird_dog", "cat_cow", "childs_pose", "hip_flexor_stretch"}
 EXERCISE_IDS = list(load_exercises())
@@ -111,9 +117,13 @@ def test_long_back_lying_exercises_warn_after_20_weeks_of_pregnancy(exercise_id:
     assert Condition.PREGNANCY_OVER_20_WEEKS in load_exercises()[exercise_id].contraindications
 
 
-@pytest.mark.parametrize("exercise_id", sorted(OSTEOPOROSIS_CAUTION))
-def test_foam_rolling_and_loaded_flexion_warn_about_osteoporosis(exercise_id: str) -> None:
-    assert Condition.OSTEOPOROSIS in load_exercises()[exercise_id].contraindications
+def test_osteoporosis_rules_out_exactly_the_bending_twisting_and_pressing_exercises() -> None:
+    ruled_out = {
+        exercise_id
+        for exercise_id, exercise in load_exercises().items()
+        if Condition.OSTEOPOROSIS in exercise.contraindications
+    }
+    assert ruled_out == set(OSTEOPOROSIS_CAUTION)
 
 
 @pytest.mark.parametrize("exercise_id", sorted(KNEELING))
