@@ -37,6 +37,7 @@ def muscle_strain(intake: Intake) -> Evidence:
         Injury.LIFTING: "it started when lifting",
         Injury.AWKWARD_MOVEMENT: "it started with an awkward movement",
         Injury.SPORT: "it started during sport",
+        Injury.UNUSUAL_ACTIVITY: "it started after more work or activity than usual",
     }
     if intake.injury in starts:
         out.append((3.0, starts[intake.injury]))

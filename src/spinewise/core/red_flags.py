@@ -47,8 +47,10 @@ AAA_AGE = 60
 FRAGILITY_AGE = 70
 SEVERE_PAIN = 7
 VERY_SEVERE_PAIN = 8
-# Failure to improve after about a month is a cancer warning sign (Finucane 2020).
+# Failure to improve after about a month is a cancer warning sign (Finucane 2020), more so
+# from the age of 50.
 CANCER_NOT_IMPROVING_DAYS = 28
+OLDER_AGE = 50
 NOT_IMPROVING_DAYS = 42
 INFLAMMATORY_MIN_DAYS = 90
 INFLAMMATORY_ONSET_BEFORE = 45
@@ -63,13 +65,21 @@ _INFECTION_RISKS = (
     "long_term_steroids",
     "recent_spinal_surgery",
 )
+# A fragility fracture starts suddenly: with a fall or a cough or sneeze, or with a sudden
+# pain during a lift or a movement (reference §3b: "sudden back pain after minor strain").
 _FRACTURE_TRIGGERS = {
     Injury.MINOR_FALL: "the pain started after a minor fall",
-    Injury.LIFTING: "the pain started after lifting",
-    Injury.AWKWARD_MOVEMENT: "the pain started after an awkward movement",
     Injury.COUGH_SNEEZE: "the pain started with a cough or sneeze",
 }
-_STRAINS = frozenset({Injury.LIFTING, Injury.AWKWARD_MOVEMENT, Injury.SPORT, Injury.COUGH_SNEEZE})
+_STRAINS = frozenset(
+    {
+        Injury.LIFTING,
+        Injury.AWKWARD_MOVEMENT,
+        Injury.SPORT,
+        Injury.UNUSUAL_ACTIVITY,
+        Injury.COUGH_SNEEZE,
+    }
+)
 
 
 def _said(field: str) -> str:
@@ -114,6 +124,8 @@ def bilateral_leg_symptoms(s: Screening) -> list[str]:
     evidence = _yes(s, "both_legs_symptoms")
     if s.leg_sides == 2 and s.duration_days <= NEW_BILATERAL_DAYS:
         evidence.append(f"pain in both legs on the body map, starting {s.duration_days} days ago")
+    elif s.leg_sides == 2 and s.trend is Trend.WORSE:
+        evidence.append("pain in both legs on the body map, getting worse")
     return evidence
 
 
@@ -219,8 +231,8 @@ def pregnancy_warning(s: Screening) -> list[str]:
         for name in PregnancySigns.model_fields
         if getattr(s.pregnancy, name)
     ]
-    if s.red_flags.fever:
-        signs.append(_said("fever"))
+    # Pain in waves may be labour whatever its cause; a fever needs the maternity team too.
+    signs += _yes(s, "colicky_pain", "fever")
     return [f"{s.pregnant_weeks} weeks pregnant", *signs] if signs else []
 
 
@@ -302,7 +314,7 @@ def fragility_fracture(s: Screening) -> list[str]:
         return []
     trigger = _FRACTURE_TRIGGERS.get(s.injury)
     if trigger is None and s.onset is Onset.SUDDEN:
-        trigger = "the pain started suddenly"
+        trigger = "the pain started suddenly"  # with a lift, a movement or by itself
     return [*risks, trigger] if trigger else []
 
 
@@ -362,12 +374,6 @@ def tearing_after_strain(s: Screening) -> list[str]:
     return [*_yes(s, "tearing_pain"), *risk] if risk else []
 
 
-def worsening_bilateral_legs(s: Screening) -> list[str]:
-    if s.leg_sides == 2 and s.duration_days > NEW_BILATERAL_DAYS and s.trend is Trend.WORSE:
-        return ["pain in both legs on the body map that is getting worse"]
-    return []
-
-
 def anticoagulant_fall(s: Screening) -> list[str]:
     if s.history.anticoagulants and s.injury is Injury.MINOR_FALL:
         return [_history("anticoagulants"), "the pain started after a fall"]
@@ -390,6 +396,16 @@ def cancer_history(s: Screening) -> list[str]:
     if s.history.cancer and not _cancer_features(s):
         return [_history("cancer")]
     return []
+
+
+def not_improving_over_50(s: Screening) -> list[str]:
+    # New pain after 50 that has not improved in a month: a weak cancer flag on its own
+    # (Finucane 2020; Downie 2013), worth a GP's look but not the same day.
+    if s.age < OLDER_AGE or s.trend is Trend.BETTER:
+        return []
+    if not CANCER_NOT_IMPROVING_DAYS <= s.duration_days <= NOT_IMPROVING_DAYS:
+        return []  # longer than that, not_improving speaks for everyone
+    return [f"age {s.age}, pain for {s.duration_days} days that is not getting better"]
 
 
 def not_improving(s: Screening) -> list[str]:
@@ -509,11 +525,11 @@ RULES: dict[str, Rule] = {
         pain_on_breathing,
         possible_angina,
         tearing_after_strain,
-        worsening_bilateral_legs,
         anticoagulant_fall,
         sudden_severe_pain,
         under_16,
         cancer_history,
+        not_improving_over_50,
         not_improving,
         stable_leg_weakness,
         stable_bilateral_legs,
