@@ -34,6 +34,15 @@ def test_the_22_public_vignettes_are_all_here() -> None:
     assert {v["id"] for v in PUBLIC} <= {case.id for case in CASES}
 
 
+def test_the_validation_set_is_large_and_covers_every_level() -> None:
+    assert len(CASES) >= 120
+    for level in Level:
+        assert sum(case.expect.triage is level for case in CASES) >= 15, level
+    assert any(case.intake.get("pregnant_weeks") for case in CASES)
+    assert any(case.intake["age"] < 16 for case in CASES)
+    assert {case.intake["age"] // 10 for case in CASES} >= set(range(1, 10))
+
+
 @pytest.mark.skipif(not SHARED_COPY.exists(), reason="no ../shared checkout beside this clone")
 def test_the_local_copy_matches_the_shared_vignettes() -> None:
     assert yaml.safe_load(SHARED_COPY.read_text()) == PUBLIC

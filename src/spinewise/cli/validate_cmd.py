@@ -17,11 +17,15 @@ from spinewise.core.intake import IntakeError
 from spinewise.core.validation import Case, markdown, passes, summary_lines, validate_cases
 
 CASE_FILES = ("public.yaml", "round2.yaml")
+# Alternatives for cases whose file must stay a verbatim copy (public.yaml).
+EXTRA_ALTERNATIVES = "public_alternatives.yaml"
 
 
 def load_cases(folder: Path) -> tuple[list[Case], list[str]]:
     """Every case in the folder's case files, each with its intake from ``<id>.json``."""
     cases, sources = [], []
+    extra_path = folder / EXTRA_ALTERNATIVES
+    extra = yaml.safe_load(extra_path.read_text(encoding="utf-8")) if extra_path.is_file() else {}
     for name in CASE_FILES:
         path = folder / name
         if not path.is_file():
@@ -32,6 +36,7 @@ def load_cases(folder: Path) -> tuple[list[Case], list[str]]:
             intake_path = folder / f"{data['id']}.json"
             data["intake"] = json.loads(intake_path.read_text(encoding="utf-8"))
             data.pop("rationale", None)
+            data["alternatives"] = [*data.get("alternatives", []), *extra.get(data["id"], [])]
             cases.append(Case.model_validate(data))
     return cases, sources
 

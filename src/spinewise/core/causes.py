@@ -161,6 +161,8 @@ def forward_head_posture(intake: Intake) -> Evidence:
         out.append((3.0, "the head pokes forward towards the screen"))
     if BodyArea.NECK in intake.areas and out:
         out.append((1.0, "neck pain as well"))
+    if intake.has_upper_back and out:
+        out.append((1.0, "upper back pain with the head held forward"))
     if intake.habits.screen_hours >= 6 and out:
         out.append((1.0, f"about {intake.habits.screen_hours:g} hours a day at screens"))
     return out

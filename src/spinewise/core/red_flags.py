@@ -52,6 +52,7 @@ VERY_SEVERE_PAIN = 8
 CANCER_NOT_IMPROVING_DAYS = 28
 OLDER_AGE = 50
 NOT_IMPROVING_DAYS = 42
+WORSENING_DAYS = 14
 INFLAMMATORY_MIN_DAYS = 90
 INFLAMMATORY_ONSET_BEFORE = 45
 
@@ -415,6 +416,13 @@ def not_improving(s: Screening) -> list[str]:
     return [f"pain for {s.duration_days // 7} weeks and {trend}"]
 
 
+def getting_worse(s: Screening) -> list[str]:
+    # NHS: see a GP if back pain gets worse over time; two weeks lets a fresh strain settle.
+    if s.trend is Trend.WORSE and s.duration_days >= WORSENING_DAYS:
+        return [f"pain for {s.duration_days} days that is getting worse"]
+    return []
+
+
 def stable_leg_weakness(s: Screening) -> list[str]:
     # Worsening or two-sided weakness fires the more urgent flags instead; this one
     # covers the rest, so it never speaks of "not getting worse" when it is.
@@ -531,6 +539,7 @@ RULES: dict[str, Rule] = {
         cancer_history,
         not_improving_over_50,
         not_improving,
+        getting_worse,
         stable_leg_weakness,
         stable_bilateral_legs,
         infection_risk_factor,
