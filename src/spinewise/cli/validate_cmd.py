@@ -16,7 +16,7 @@ from spinewise.cli.main import app
 from spinewise.core.intake import IntakeError
 from spinewise.core.validation import Case, markdown, passes, summary_lines, validate_cases
 
-CASE_FILES = ("public.yaml", "round2.yaml")
+CASE_FILES = ("public.yaml", "round2.yaml", "heldout.yaml")
 # Alternatives for cases whose file must stay a verbatim copy (public.yaml).
 EXTRA_ALTERNATIVES = "public_alternatives.yaml"
 
@@ -37,6 +37,7 @@ def load_cases(folder: Path) -> tuple[list[Case], list[str]]:
             data["intake"] = json.loads(intake_path.read_text(encoding="utf-8"))
             data.pop("rationale", None)
             data["alternatives"] = [*data.get("alternatives", []), *extra.get(data["id"], [])]
+            data["source"] = name
             cases.append(Case.model_validate(data))
     return cases, sources
 

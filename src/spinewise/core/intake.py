@@ -320,9 +320,8 @@ class RedFlags(_Strict):
     )
     coughing_blood: bool = Field(description="coughing up blood")
     calf_swelling: bool = Field(description="one calf swollen, painful, warm or red")
-    sweating_nausea: bool = Field(
-        description="cold sweat, clamminess, feeling sick or being sick with the pain"
-    )
+    cold_sweat: bool = Field(description="cold sweats or clammy skin with the pain")
+    nausea: bool = Field(description="feeling sick or being sick with the pain")
     faint_dizzy: bool = Field(description="feeling faint or light-headed, or passing out")
     # sudden or unusual pain
     sudden_severe: bool = Field(

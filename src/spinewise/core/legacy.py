@@ -38,6 +38,8 @@ def upgrade_v1(data: dict[str, Any]) -> dict[str, Any]:
     injury = "major_trauma" if old_flags.get("major_trauma") else data["injury"]
     flags = {name: bool(old_flags.get(name, False)) for name in RedFlags.model_fields}
     flags["tearing_pain"] = flags["tearing_pain"] or "tearing" in data.get("pain_qualities", [])
+    # intake/1 asked about sweating and sickness together: keep both yeses.
+    flags["cold_sweat"] = flags["nausea"] = bool(old_flags.get("sweating_nausea", False))
     sudden_by_itself = data.get("onset") == "sudden" and data.get("injury") == "none"
     flags["sudden_severe"] = bool(data.get("onset_severe")) and sudden_by_itself
     pregnant = data.get("pregnant_weeks") or None

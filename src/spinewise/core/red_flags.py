@@ -57,8 +57,7 @@ INFLAMMATORY_MIN_DAYS = 90
 INFLAMMATORY_ONSET_BEFORE = 45
 
 _CES_SIGNS = ("saddle_numbness", "bladder_change", "bowel_change", "sexual_dysfunction")
-_HEART_SIGNS = ("breathless", "sweating_nausea", "arm_jaw_pain", "faint_dizzy")
-_UNWELL_SIGNS = ("breathless", "sweating_nausea", "faint_dizzy")
+_UNWELL_SIGNS = ("breathless", "cold_sweat", "nausea", "faint_dizzy")
 _NERVE_SIGNS = ("leg_weakness", "weakness_worsening", "unsteady_walking", "trunk_band_numbness")
 _INFECTION_RISKS = (
     "iv_drug_use",
@@ -136,15 +135,32 @@ def major_trauma(s: Screening) -> list[str]:
     return []
 
 
+def _heart_signs(s: Screening) -> list[list[str]]:
+    """The heart attack signs present; a cold sweat and sickness count as one sign, as the
+    single question about them did before they were asked apart."""
+    groups = [
+        _yes(s, "breathless"),
+        _yes(s, "cold_sweat", "nausea"),
+        _yes(s, "arm_jaw_pain"),
+        _yes(s, "faint_dizzy"),
+    ]
+    return [group for group in groups if group]
+
+
 def heart_attack(s: Screening) -> list[str]:
     flags = s.red_flags
+    present = _heart_signs(s)
+    signs = [phrase for group in present for phrase in group]
     if flags.chest_pain:
-        return [*_yes(s, "chest_pain"), *_yes(s, *_HEART_SIGNS)]
-    signs = _yes(s, *_HEART_SIGNS)
-    if len(signs) >= 2:
+        return [*_yes(s, "chest_pain"), *signs]
+    if len(present) >= 2:
         return signs
     risk = _heart_risk(s)
-    if flags.arm_jaw_pain and risk and (s.has_upper_back or s.has_chest):
+    upper = s.has_upper_back or s.has_chest
+    if flags.arm_jaw_pain and risk and upper:
+        return [*signs, *risk, "pain in the upper back or chest"]
+    # Atypical heart attacks (women, diabetes): back pressure with a cold sweat (MedlinePlus).
+    if flags.cold_sweat and risk and upper:
         return [*signs, *risk, "pain in the upper back or chest"]
     unwell = _yes(s, *_UNWELL_SIGNS)
     if flags.exertion_pain and unwell:
@@ -203,7 +219,7 @@ def lung_clot_or_collapse(s: Screening) -> list[str]:
 def severe_abdominal_pain(s: Screening) -> list[str]:
     if BodyArea.ABDOMEN not in s.area_set or s.intensity < SEVERE_PAIN:
         return []
-    signs = _yes(s, "sweating_nausea", "faint_dizzy")
+    signs = _yes(s, "cold_sweat", "nausea", "faint_dizzy")
     return [f"tummy pain of {s.intensity}/10", *signs] if signs else []
 
 

@@ -64,10 +64,12 @@ class Case(_Frozen):
     expect: Expectation
     intake: dict[str, Any]
     alternatives: list[Alternative] = []
+    source: str = ""  # which set the case comes from
 
 
 class Outcome(_Frozen):
     id: str
+    source: str = ""
     expected: Level
     accept: list[Level]
     got: Level
@@ -194,6 +196,7 @@ def validate_cases(cases: Iterable[Case], emergency_number: str = "999") -> Repo
         outcomes.append(
             Outcome(
                 id=case.id,
+                source=case.source,
                 expected=case.expect.triage,
                 accept=case.expect.accept,
                 got=got,
@@ -261,6 +264,19 @@ def passes(report: Report) -> bool:
     )
 
 
+def _by_set(report: Report) -> list[str]:
+    rows = []
+    for source in dict.fromkeys(o.source for o in report.outcomes):
+        part = Report(outcomes=[o for o in report.outcomes if o.source == source], alternatives=[])
+        emergencies = part.cases_expecting(Level.EMERGENCY)
+        caught = sum(o.got is Level.EMERGENCY for o in emergencies)
+        rows.append(
+            f"| {source or '-'} | {len(part.outcomes)} | {caught} of {len(emergencies)} | "
+            f"{len(part.under_triaged)} | {_percent(part.exact_agreement)} |"
+        )
+    return rows
+
+
 def markdown(report: Report, sources: Sequence[str]) -> str:
     """The validation report as Markdown (docs/clinical-safety/validation.md)."""
     lines = [
@@ -279,6 +295,12 @@ def markdown(report: Report, sources: Sequence[str]) -> str:
         "| Measure | Value | Target |",
         "|---|---|---|",
         *(f"| {name} | {value} | {target} |" for name, value, target in summary_lines(report)),
+        "",
+        "## By set",
+        "",
+        "| Set | Cases | Emergencies caught | Under-triaged | Exact agreement |",
+        "|---|---|---|---|---|",
+        *_by_set(report),
         "",
         "## Levels given, by the level a clinician expects",
         "",
