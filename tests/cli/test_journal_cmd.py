@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from spinewise.cli.main import app
 from spinewise.cli.profile import LOCAL_EMAIL
 from spinewise.core.intake import parse_intake
+from spinewise.core.journal import DailyEntry, PsfsActivity
 from spinewise.core.plan import Preferences
-from spinewise.core.progress import DailyEntry, PsfsActivity
 from spinewise.web.assessments.services import save_assessment
 from spinewise.web.journal import services
 from spinewise.web.journal.models import CheckIn

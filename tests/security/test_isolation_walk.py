@@ -34,8 +34,8 @@ from django.utils import timezone
 
 from spinewise.core.exercises import load_exercises
 from spinewise.core.intake import parse_intake
+from spinewise.core.journal import DailyEntry, PsfsActivity
 from spinewise.core.plan import Preferences
-from spinewise.core.progress import DailyEntry, PsfsActivity
 from spinewise.core.questionnaire import questionnaire
 from spinewise.web.api.services import create_token
 from spinewise.web.assessments.services import save_assessment

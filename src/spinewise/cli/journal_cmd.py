@@ -25,8 +25,9 @@ from spinewise.cli.main import app
 from spinewise.cli.profile import UserOption, resolve_user
 from spinewise.cli.render import LEVEL_STYLE
 from spinewise.core.checkin import CHECKIN_FLAGS, checkin_questions
+from spinewise.core.journal import MAX_NOTE, DailyEntry
 from spinewise.core.levels import Level
-from spinewise.core.progress import MAX_NOTE, DailyEntry, ProgressSummary, fmt
+from spinewise.core.progress import ProgressSummary, fmt
 from spinewise.core.triage import Triage
 from spinewise.reports.charts import terminal_chart
 

@@ -9,7 +9,7 @@ from ninja import Router, Schema
 from pydantic import Field, ValidationError
 
 from spinewise.core.checkin import CHECKIN_FLAGS
-from spinewise.core.progress import DailyEntry
+from spinewise.core.journal import DailyEntry
 from spinewise.web.api.auth import AUTH, auth_user
 from spinewise.web.api.http import invalid, json_response, pydantic_problems, read_json_body
 from spinewise.web.api.schemas import ErrorOut, ValidationErrorOut

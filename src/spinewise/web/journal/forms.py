@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from spinewise.core.checkin import checkin_questions
-from spinewise.core.progress import MAX_NOTE, DailyEntry, PsfsActivity
+from spinewise.core.journal import MAX_NOTE, DailyEntry, PsfsActivity
 
 SCALE = [(n, str(n)) for n in range(11)]
 _EXAMPLES = "For example: sitting through a meeting, lifting my child, running."

@@ -18,7 +18,8 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from spinewise.core.checkin import retriage
-from spinewise.core.progress import DailyEntry, ProgressSummary, PsfsActivity, PsfsRating, summary
+from spinewise.core.journal import DailyEntry, PsfsActivity, PsfsRating
+from spinewise.core.progress import ProgressSummary, summary
 from spinewise.core.review import WeeklyReview, apply_review, review_week
 from spinewise.core.triage import Triage
 from spinewise.web.assessments.models import SavedAssessment
@@ -145,7 +146,7 @@ def _review_due_weeks(programme_pk: int, today: date) -> list[WeeklyReview]:
         return history
     programme = saved.programme
     baseline = baseline_pain(saved.user) or 0.0
-    checkins = [e.to_checkin() for e in entries_for(saved.user)]
+    checkins = entries_for(saved.user)
     for number in due:
         review = review_week(programme, number, checkins, baseline, history)
         WeeklyReviewRecord.objects.create(
