@@ -269,6 +269,21 @@ CASES: list[Case] = [
         label="invalid-post",
     ),
     Case("journal:psfs", "auth", fixed("/journal/function/"), shows=("activity",)),
+    Case("journal:history", "auth", fixed("/journal/history/"), shows=("activity",)),
+    Case(
+        "journal:checkin_delete",
+        "auth",
+        lambda w: f"/journal/checkin/{w.checkin_day}/delete/",
+        method="post",
+        ok=302,
+    ),
+    Case(
+        "journal:psfs_delete",
+        "auth",
+        lambda w: f"/journal/function/{journal.week_start_of(w.checkin_day)}/delete/",
+        method="post",
+        ok=302,
+    ),
     *[
         Case(
             "journal:export",
