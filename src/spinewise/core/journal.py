@@ -251,7 +251,7 @@ def parse_checkin(data: Mapping[str, Any], *, window: DayWindow) -> DailyEntry:
 
 
 def parse_rating(data: Mapping[str, Any], *, window: DayWindow) -> PsfsRating:
-    """A valid PSFS rating for a week starting on a Monday inside ``window``'s weeks."""
+    """A valid PSFS rating whose week starts inside ``window`` (or in its first week)."""
     try:
         rating = PsfsRating.model_validate(dict(data))
     except ValidationError as exc:
@@ -262,6 +262,4 @@ def parse_rating(data: Mapping[str, Any], *, window: DayWindow) -> PsfsRating:
     why = weeks.problem(rating.week_start)
     if why is not None:
         raise JournalError([("week_start", why)])
-    if rating.week_start.weekday() != 0:
-        raise JournalError([("week_start", "must be a Monday (the start of the week)")])
     return rating
