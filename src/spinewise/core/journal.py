@@ -225,6 +225,22 @@ class PsfsRating(_Frozen):
         return round(fmean(activity.score for activity in self.activities), 2)
 
 
+class WeeklyRating(_Frozen):
+    """A week's PSFS rating as a person enters it: the week's first day and 1-3 activities."""
+
+    week_start: IsoDate = Field(description="The first day of the week rated, YYYY-MM-DD.")
+    activities: list[PsfsActivity] = Field(
+        min_length=PSFS_ACTIVITIES.low, max_length=PSFS_ACTIVITIES.high
+    )
+
+    @model_validator(mode="after")
+    def _distinct(self) -> WeeklyRating:
+        names = [activity.name.casefold() for activity in self.activities]
+        if len(names) != len(set(names)):
+            raise ValueError("activities lists the same activity twice")
+        return self
+
+
 # --- Validators --------------------------------------------------------------------------------
 
 
@@ -250,14 +266,12 @@ def parse_checkin(data: Mapping[str, Any], *, window: DayWindow) -> DailyEntry:
     return entry
 
 
-def parse_rating(data: Mapping[str, Any], *, window: DayWindow) -> PsfsRating:
+def parse_rating(data: Mapping[str, Any], *, window: DayWindow) -> WeeklyRating:
     """A valid PSFS rating whose week starts inside ``window`` (or in its first week)."""
     try:
-        rating = PsfsRating.model_validate(dict(data))
+        rating = WeeklyRating.model_validate(dict(data))
     except ValidationError as exc:
         raise JournalError(problems_of(exc)) from exc
-    if rating.week_start is None:
-        raise JournalError([("week_start", "Field required")])
     weeks = DayWindow(week_start_of(window.earliest), window.latest)
     why = weeks.problem(rating.week_start)
     if why is not None:

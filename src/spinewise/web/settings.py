@@ -66,6 +66,9 @@ if not PRODUCTION and "testserver" not in ALLOWED_HOSTS:
     ALLOWED_HOSTS.append("testserver")
 CSRF_TRUSTED_ORIGINS = env_list("SPINEWISE_CSRF_TRUSTED_ORIGINS", [])
 
+# New saved assessments, programmes and API tokens per person and hour (each kind).
+SPINEWISE_WRITES_PER_HOUR = env_int("SPINEWISE_WRITES_PER_HOUR", 30)
+
 # Emergency phone number shown on every page. 999 in the UK, 112 in the EU,
 # 911 in North America.
 SPINEWISE_EMERGENCY_NUMBER = env_str("SPINEWISE_EMERGENCY_NUMBER", "999")

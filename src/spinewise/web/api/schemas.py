@@ -6,16 +6,25 @@ models here are core's models with ``schema_id`` published under its JSON name `
 
 from __future__ import annotations
 
-import re
+import json
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from ninja import Schema
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
 
 from spinewise.core.assessment import ASSESSMENT_SCHEMA, Assessment
 from spinewise.core.exercises import Exercise
-from spinewise.core.intake import FreeText
+from spinewise.core.intake import FreeText, Intake
+from spinewise.core.journal import DailyEntry, IsoDate, PsfsActivity
 from spinewise.core.levels import Level
 from spinewise.core.plan import PROGRAMME_SCHEMA, Preferences, Programme
 from spinewise.core.triage import Triage
@@ -23,8 +32,25 @@ from spinewise.core.triage import Triage
 # Ids beyond a signed 64-bit integer cannot exist; checking first keeps the database from
 # raising an overflow error on absurd input.
 MAX_ID = 2**63 - 1
-EARLIEST_START, LATEST_START = date(2000, 1, 1), date(2099, 12, 31)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def strict_json(model: type[ModelT]) -> Any:
+    """``model`` validated as strict JSON: true is not 1, "4" is not 4, a date is a string.
+
+    ninja hands bodies to pydantic as Python objects, where pydantic is lax; validating the
+    same data as JSON in strict mode gives JSON's own types and nothing looser. The OpenAPI
+    schema is the model's, unchanged.
+    """
+
+    def validate(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        if isinstance(value, dict):
+            return model.model_validate_json(json.dumps(value), strict=True)
+        return handler(value)
+
+    checked: Callable[..., Any] = validate
+    return Annotated[model, WrapValidator(checked)]
 
 
 # --- Errors ---------------------------------------------------------------------------------
@@ -111,36 +137,25 @@ class ProgrammeRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid", title="ProgrammeRequest")
 
-    intake: dict[str, Any] | None = Field(
-        default=None, description="A `spinewise.intake/1` intake (see the Intake schema)."
-    )
+    intake: Intake | None = Field(default=None, description="A `spinewise.intake/1` intake.")
     assessment_id: int | None = Field(
         default=None,
         ge=1,
         le=MAX_ID,
-        strict=True,
         description="One of your saved assessments (needs authentication).",
     )
     preferences: Preferences = Field(default_factory=Preferences)
-    start: date | None = Field(
-        default=None, description="First day, YYYY-MM-DD; default today (server time)."
+    start: IsoDate | None = Field(
+        default=None,
+        description="First day, YYYY-MM-DD, at most a year ahead; default today in the "
+        "preferences' time zone.",
     )
 
-    @field_validator("start", mode="before")
-    @classmethod
-    def _iso_date_only(cls, value: object) -> object:
-        if value is None:
-            return None
-        if not isinstance(value, str) or not _ISO_DATE.match(value):
-            raise ValueError("must be a date written YYYY-MM-DD")
-        return value
-
-    @field_validator("start")
-    @classmethod
-    def _plausible_start(cls, value: date | None) -> date | None:
-        if value is not None and not EARLIEST_START <= value <= LATEST_START:
-            raise ValueError(f"must be between {EARLIEST_START} and {LATEST_START}")
-        return value
+    @model_validator(mode="after")
+    def _one_source(self) -> ProgrammeRequest:
+        if (self.intake is None) == (self.assessment_id is None):
+            raise ValueError("send either intake or assessment_id (exactly one)")
+        return self
 
 
 # --- Exercises --------------------------------------------------------------------------------
@@ -179,3 +194,28 @@ class TokenCreatedOut(TokenOut):
         description="The secret: send it as `Authorization: Bearer <token>`. Shown only once; "
         "only a hash is stored."
     )
+
+
+# --- Journal ----------------------------------------------------------------------------------
+
+
+class CheckInOut(DailyEntry):
+    """A stored check-in (the core's model), with what saving it did."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="CheckInOut")
+
+    id: int
+    created: bool = Field(
+        default=False, description="True when this made a new day; false when it replaced one."
+    )
+    triage: Triage | None = Field(
+        default=None,
+        description="Set when a new warning sign was reported: the verdict to act on now.",
+    )
+
+
+class PsfsOut(Schema):
+    id: int
+    week_start: str = Field(examples=["2026-11-23"])
+    activities: list[PsfsActivity]
+    mean: float = Field(description="The average of the activities' scores.")
