@@ -215,6 +215,22 @@ CASES: list[Case] = [
         ok=400,  # a wrong confirmation keeps the account; the form says why
     ),
     Case("accounts:password_change", "auth", fixed("/accounts/password/change/")),
+    Case("accounts:tokens", "auth", fixed("/accounts/tokens/"), shows=("token_name",)),
+    Case(
+        "accounts:tokens",
+        "auth",
+        fixed("/accounts/tokens/"),
+        method="post",
+        body=lambda w: {"name": "laptop"},
+        label="create",
+    ),
+    Case(
+        "accounts:token_revoke",
+        "owner",
+        lambda w: f"/accounts/tokens/{w.token_id}/revoke/",
+        method="post",
+        ok=302,
+    ),
     Case("accounts:password_change_done", "auth", fixed("/accounts/password/change/done/")),
     # Assessments: the wizard is anonymous and lives in the session.
     Case("assessments:start", "public", fixed("/assessment/")),

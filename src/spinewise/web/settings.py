@@ -176,11 +176,19 @@ LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "site:landing"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # reset links live two hours
 
-# django-axes: five failed log-ins for one email from one address lock it for 15 minutes.
-AXES_FAILURE_LIMIT = 5
+# How many reverse proxies (nginx ...) stand in front of the app and append the address they
+# saw to X-Forwarded-For. 0: the app is reached directly and the header is ignored.
+SPINEWISE_TRUSTED_PROXIES = env_int("SPINEWISE_TRUSTED_PROXIES", 0)
+
+# Wrong passwords (see web/accounts/throttle.py): per client address, django-axes locks the
+# address out after SPINEWISE_SIGNIN_IP_LIMIT failures for 15 minutes; per account, each
+# attempt after the third waits twice as long as the last (up to 15 minutes), and a
+# password-reset link always gets the owner in. A stranger cannot lock an owner out.
+AXES_FAILURE_LIMIT = env_int("SPINEWISE_SIGNIN_IP_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "spinewise.web.client_ip.client_ip"
+AXES_RESET_ON_SUCCESS = False  # one right password must not wipe an address's failures
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_VERBOSE = False
 

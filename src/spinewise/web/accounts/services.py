@@ -1,4 +1,4 @@
-"""Account-wide writes: deleting a person and everything about them."""
+"""Account-wide writes: a new password, and deleting a person and everything about them."""
 
 from __future__ import annotations
 
@@ -6,6 +6,15 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 from django.db import transaction
+
+from spinewise.web.accounts import throttle
+from spinewise.web.api.models import ApiToken
+
+
+def password_changed(user: User) -> None:
+    """A new password: every API token stops working and the sign-in delay is cleared."""
+    ApiToken.objects.filter(user=user).delete()
+    throttle.clear(user.get_username())
 
 
 @transaction.atomic
@@ -19,6 +28,8 @@ def delete_account(user: User) -> None:
     identifiers = {user.get_username(), user.email}
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username__in=identifiers).delete()
+    for identifier in identifiers:
+        throttle.clear(identifier)
     user_id = str(user.pk)
     stale = [
         session.session_key
