@@ -49,16 +49,29 @@ def env_list(name: str, default: list[str]) -> list[str]:
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
 
+# A typo must not quietly run a public server as development.
+ENVIRONMENTS = ("development", "test", "production")
 SPINEWISE_ENV = env_str("SPINEWISE_ENV", "development").lower()
+if SPINEWISE_ENV not in ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"SPINEWISE_ENV must be one of {', '.join(ENVIRONMENTS)}; got {SPINEWISE_ENV!r}"
+    )
 PRODUCTION = SPINEWISE_ENV == "production"
 DEBUG = env_bool("SPINEWISE_DEBUG", False)
 
-# A development key is fine on a laptop; production must bring its own.
+# A development key is fine on a laptop; production must bring its own, as long and as
+# varied as Django's deployment check asks (50+ characters, 5+ different ones).
 _DEV_SECRET_KEY = "django-insecure-spinewise-development-only-key-do-not-use-in-production"
 SECRET_KEY = env_str("SPINEWISE_SECRET_KEY") or _DEV_SECRET_KEY
-if PRODUCTION and (SECRET_KEY == _DEV_SECRET_KEY or SECRET_KEY.startswith("django-insecure-")):
+MIN_SECRET_KEY_LENGTH, MIN_SECRET_KEY_CHARACTERS = 50, 5
+if PRODUCTION and (
+    SECRET_KEY.startswith("django-insecure-")
+    or len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH
+    or len(set(SECRET_KEY)) < MIN_SECRET_KEY_CHARACTERS
+):
     raise ImproperlyConfigured(
-        "SPINEWISE_SECRET_KEY must be set to a long random value when SPINEWISE_ENV=production"
+        "SPINEWISE_SECRET_KEY must be a random value of at least 50 characters when "
+        "SPINEWISE_ENV=production: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
 ALLOWED_HOSTS = env_list("SPINEWISE_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
@@ -256,8 +269,22 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_ALLOW_ALL_ORIGINS = False  # our files are for our pages only
 
-# --- Email: printed to the console unless SMTP is configured ---
-EMAIL_BACKEND = env_str("SPINEWISE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# --- Email: printed to the console on a laptop; production sends it (SMTP by default) ---
+# Reset and sign-up links are keys to an account: production refuses every backend that
+# would write them where others can read them (a log, a file, memory).
+EMAIL_BACKEND = env_str(
+    "SPINEWISE_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+UNSAFE_EMAIL_BACKENDS = ("console", "filebased", "locmem")
+if PRODUCTION and any(f".{name}." in EMAIL_BACKEND for name in UNSAFE_EMAIL_BACKENDS):
+    raise ImproperlyConfigured(
+        f"SPINEWISE_EMAIL_BACKEND={EMAIL_BACKEND} would put password-reset links in a log or "
+        "a file; production needs a real mail backend (e.g. the SMTP default)"
+    )
+EMAIL_FILE_PATH = env_str("SPINEWISE_EMAIL_FILE_PATH") or str(DATA_DIR / "outbox")
 EMAIL_HOST = env_str("SPINEWISE_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("SPINEWISE_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("SPINEWISE_EMAIL_USER")
@@ -275,7 +302,14 @@ LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"secrets": {"()": "spinewise.web.log_filters.RedactSecretPaths"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["secrets"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("SPINEWISE_LOG_LEVEL", "INFO")},
     "loggers": {
         # The default handler would email request details (POST data included) to admins.
