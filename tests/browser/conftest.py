@@ -29,6 +29,25 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).parent / "screenshots"
+OUTBOXES: dict[str, Path] = {}  # server URL -> the folder its emails are written to
+
+
+@pytest.fixture
+def mailed_link(server_url: str) -> Any:
+    """``mailed_link("/accounts/signup/confirm/")``: the newest such link the server mailed."""
+    return lambda path_prefix: latest_link(server_url, path_prefix)
+
+
+def latest_link(server_url: str, path_prefix: str) -> str:
+    """The newest link to ``path_prefix`` in the mail the server sent."""
+    import re
+
+    mails = sorted(OUTBOXES[server_url].glob("*.log"), key=lambda p: p.stat().st_mtime)
+    for mail in reversed(mails):
+        found = re.findall(rf"https?://[^\s]+{re.escape(path_prefix)}[^\s]+", mail.read_text())
+        if found:
+            return str(found[-1])
+    raise AssertionError(f"no mail with a {path_prefix} link")
 
 
 def chromium_path() -> str | None:
@@ -76,6 +95,9 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("SPINEWISE_")}
     env.pop("DATABASE_URL", None)
     env["SPINEWISE_DATA_DIR"] = str(data)
+    # Sign-up links arrive by email: the server writes its mail to files the tests read.
+    env["SPINEWISE_EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
+    env["SPINEWISE_EMAIL_FILE_PATH"] = str(data / "outbox")
     log = data / "server.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -87,6 +109,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_healthy(url, process, log)
+        OUTBOXES[url] = data / "outbox"
         yield url
     finally:
         process.terminate()

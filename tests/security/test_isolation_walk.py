@@ -187,6 +187,13 @@ CASES: list[Case] = [
     Case("site:healthz", "public", fixed("/healthz")),
     # Accounts: public entry points.
     Case("accounts:signup", "public", fixed("/accounts/signup/")),
+    Case("accounts:signup_sent", "public", fixed("/accounts/signup/sent/")),
+    Case(
+        "accounts:signup_confirm",
+        "public",
+        fixed("/accounts/signup/confirm/bogus-token/"),
+        ok=404,  # an unknown link: "this link no longer works"
+    ),
     Case("accounts:login", "public", fixed("/accounts/login/")),
     Case("accounts:logout", "public", fixed("/accounts/logout/"), method="post", ok=302),
     Case("accounts:password_reset", "public", fixed("/accounts/password/reset/")),

@@ -79,6 +79,12 @@ if not PRODUCTION and "testserver" not in ALLOWED_HOSTS:
     ALLOWED_HOSTS.append("testserver")
 CSRF_TRUSTED_ORIGINS = env_list("SPINEWISE_CSRF_TRUSTED_ORIGINS", [])
 
+# Retention (``spinewise maintenance`` applies it; run it daily from cron or a timer).
+# Answers of a not-yet-saved assessment, counted from the last answer:
+SPINEWISE_ANONYMOUS_ANSWERS_HOURS = env_int("SPINEWISE_ANONYMOUS_ANSWERS_HOURS", 12)
+# Sign-in records (successful and failed log-ins, with address and browser):
+SPINEWISE_SIGNIN_RECORD_DAYS = env_int("SPINEWISE_SIGNIN_RECORD_DAYS", 30)
+
 # New saved assessments, programmes and API tokens per person and hour (each kind).
 SPINEWISE_WRITES_PER_HOUR = env_int("SPINEWISE_WRITES_PER_HOUR", 30)
 

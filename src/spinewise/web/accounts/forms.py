@@ -56,14 +56,8 @@ class SignupForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = normalise_email(self.cleaned_data["email"])
-        user_model = get_user_model()
-        if user_model._default_manager.filter(username__iexact=email).exists():
-            raise forms.ValidationError(
-                "An account with this email address already exists. "
-                "Log in, or reset your password if you have forgotten it."
-            )
-        return email
+        # Whether an account exists is never said here: the email tells its owner.
+        return normalise_email(self.cleaned_data["email"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -81,12 +75,6 @@ class SignupForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
-
-    def save(self) -> User:
-        email = self.cleaned_data["email"]
-        return User.objects.create_user(
-            username=email, email=email, password=self.cleaned_data["password1"]
-        )
 
 
 class EmailAuthenticationForm(AuthenticationForm):

@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from django.http import HttpRequest
 
 
 @receiver(pre_save, sender=User)
@@ -29,3 +31,13 @@ def _revoke_on_new_password(sender: type[User], instance: User, **kwargs: Any) -
         from spinewise.web.accounts.services import password_changed
 
         password_changed(instance)
+
+
+@receiver(user_logged_in)
+def _signed_in_sessions_last_as_usual(
+    sender: type[User], request: HttpRequest | None, user: User, **kwargs: Any
+) -> None:
+    # An anonymous session expires with its answers (hours); once signed in it is an
+    # ordinary session. The answers themselves still expire (assessments.wizard).
+    if request is not None and hasattr(request, "session"):
+        request.session.set_expiry(None)

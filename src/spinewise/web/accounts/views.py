@@ -23,7 +23,12 @@ from spinewise.web.accounts.forms import (
     TokenForm,
     throttled_wait,
 )
-from spinewise.web.accounts.services import delete_account
+from spinewise.web.accounts.services import (
+    delete_account,
+    finish_signup,
+    pending_signup,
+    start_signup,
+)
 from spinewise.web.api.models import ApiToken
 from spinewise.web.api.services import create_token, revoke_token
 from spinewise.web.journal.exports import archive_for
@@ -84,11 +89,36 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:account")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome to Spinewise. Your account is ready.")
-        return redirect(_safe_next(request) or "accounts:account")
+        start_signup(
+            request,
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            next_path=_safe_next(request) or "",
+        )
+        return redirect("accounts:signup_sent")
     return render(request, "registration/signup.html", {"form": form, "next": _safe_next(request)})
+
+
+def signup_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "registration/signup_sent.html")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def signup_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (mail scanners follow links); POST makes the account."""
+    pending = pending_signup(token)
+    if pending is None:
+        return render(request, "registration/signup_confirm.html", {"valid": False}, status=404)
+    if request.method != "POST":
+        return render(request, "registration/signup_confirm.html", {"valid": True})
+    next_path = pending.next_path
+    user = finish_signup(pending)
+    if user is None:
+        messages.info(request, "You already have an account: log in.")
+        return redirect("accounts:login")
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, "Welcome to Spinewise. Your account is ready.")
+    return redirect(next_path or "accounts:account")
 
 
 @login_required
