@@ -21,3 +21,37 @@ def extra_security_headers(
         return response
 
     return middleware
+
+
+# Pages under these paths show a person's answers, plans, journal or account.
+PERSONAL_PREFIXES = ("/accounts/", "/assessment/", "/programme/", "/journal/", "/api/")
+
+
+def _personal(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return (
+        request.path.startswith(PERSONAL_PREFIXES)
+        or "HTTP_AUTHORIZATION" in request.META
+        or bool(user is not None and user.is_authenticated)
+    )
+
+
+def no_store_for_personal_data(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """``Cache-Control: no-store`` on every response that may carry personal data.
+
+    Neither the browser's cache nor a shared one may keep a copy of a health record. A
+    view that chose its own caching (static files, the public exercise drawings) keeps it;
+    everything a signed-in person is sent, and every personal path, is no-store.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if _personal(request):
+            chosen = response.get("Cache-Control", "")
+            if "public" not in chosen or request.path.startswith(PERSONAL_PREFIXES):
+                response["Cache-Control"] = "no-store"
+        return response
+
+    return middleware

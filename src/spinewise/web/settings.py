@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "spinewise.web.middleware.extra_security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "spinewise.web.middleware.no_store_for_personal_data",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -215,7 +216,10 @@ AXES_VERBOSE = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SPINEWISE_SESSION_AGE", 60 * 60 * 24 * 14)
-CSRF_COOKIE_HTTPONLY = True
+# Readable by the page's own scripts, as the API tells browser clients to send it back in
+# X-CSRFToken. (An HttpOnly CSRF cookie protects nothing: a script on the page can read
+# the token from any form. The session cookie stays HttpOnly.)
+CSRF_COOKIE_HTTPONLY = False
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION

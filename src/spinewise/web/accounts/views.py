@@ -168,7 +168,7 @@ def download_data(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     response = HttpResponse(archive_for(user), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="spinewise-my-data.zip"'
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = "no-store"
     return response
 
 

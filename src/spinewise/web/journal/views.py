@@ -172,5 +172,5 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
         return redirect("assessments:start")
     response = HttpResponse(made.body, content_type=made.content_type)
     response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = "no-store"
     return response

@@ -163,7 +163,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private, subscribable calendar: the unguessable token is the only key."""
     saved = get_object_or_404(SavedProgramme, calendar_token=token)
     response = HttpResponse(services.calendar_bytes(saved), content_type="text/calendar")
-    response["Cache-Control"] = "private, max-age=3600"
+    response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
 
