@@ -6,6 +6,7 @@ exactly as ``make run`` would start it.
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import socket
@@ -74,16 +75,24 @@ def _spinewise_command() -> list[str]:
     return [sys.executable, "-c", "from spinewise.cli.main import app; app()"]
 
 
+# CI runs these tests a second time beside a CPU hog: wait generously for the server, and
+# give every browser action more time than Playwright's default 30 s.
+START_TIMEOUT = float(os.environ.get("SPINEWISE_TEST_START_TIMEOUT", "120"))
+ACTION_TIMEOUT_MS = int(os.environ.get("SPINEWISE_TEST_ACTION_TIMEOUT_MS", "90000"))
+
+
 def _wait_until_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + START_TIMEOUT
+    timeout = 2.0
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"spinewise serve exited early:\n{log.read_text()}")
         try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=timeout) as response:
                 if response.status == 200:
                     return
-        except OSError:
+        except (OSError, http.client.HTTPException, ValueError):  # not up yet, or slow
+            timeout = min(timeout * 2, 10.0)
             time.sleep(0.25)
     raise RuntimeError(f"spinewise serve did not become healthy:\n{log.read_text()}")
 
@@ -139,6 +148,8 @@ def browser() -> Iterator[Any]:
 def phone_page(browser: Any) -> Iterator[Any]:
     """A fresh phone-sized page with an empty cache, so each load is a first visit."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(ACTION_TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()

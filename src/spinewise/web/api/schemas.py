@@ -36,6 +36,17 @@ MAX_ID = 2**63 - 1
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+def _whole(value: Any) -> Any:
+    """6.0 is the integer 6 in JSON Schema's eyes, so it is in ours (booleans stay booleans)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _whole(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_whole(item) for item in value]
+    return value
+
+
 def strict_json(model: type[ModelT]) -> Any:
     """``model`` validated as strict JSON: true is not 1, "4" is not 4, a date is a string.
 
@@ -46,7 +57,7 @@ def strict_json(model: type[ModelT]) -> Any:
 
     def validate(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         if isinstance(value, dict):
-            return model.model_validate_json(json.dumps(value), strict=True)
+            return model.model_validate_json(json.dumps(_whole(value)), strict=True)
         return handler(value)
 
     checked: Callable[..., Any] = validate
@@ -132,17 +143,33 @@ class ProgrammeSummary(Schema):
     minutes_per_day: int
 
 
+def _no_default(schema: dict[str, Any]) -> None:
+    """The field may be left out, but not sent as null: no null default in the schema."""
+    schema.pop("default", None)
+
+
 class ProgrammeRequest(BaseModel):
     """Either ``intake`` or ``assessment_id``, plus optional preferences and start date."""
 
-    model_config = ConfigDict(extra="forbid", title="ProgrammeRequest")
+    model_config = ConfigDict(
+        extra="forbid",
+        title="ProgrammeRequest",
+        # Exactly one source, said where clients (and fuzzers) can read it.
+        json_schema_extra={"oneOf": [{"required": ["intake"]}, {"required": ["assessment_id"]}]},
+    )
 
-    intake: Intake | None = Field(default=None, description="A `spinewise.intake/1` intake.")
-    assessment_id: int | None = Field(
+    # Either may be left out (None here), but not sent as null: the types say so.
+    intake: Intake = Field(  # type: ignore[assignment]
+        default=None,
+        description="A `spinewise.intake/1` intake.",
+        json_schema_extra=_no_default,
+    )
+    assessment_id: int = Field(  # type: ignore[assignment]
         default=None,
         ge=1,
         le=MAX_ID,
         description="One of your saved assessments (needs authentication).",
+        json_schema_extra=_no_default,
     )
     preferences: Preferences = Field(default_factory=Preferences)
     start: IsoDate | None = Field(

@@ -175,10 +175,10 @@ def steps_done(request: HttpRequest) -> list[str]:
 
 
 def store_step(request: HttpRequest, form: StepForm) -> None:
-    request.session[ANSWERS_KEY] = form.answers
-    done = steps_done(request)
+    done = steps_done(request)  # (forgets stale answers before these join them)
     if form.step.id not in done:
         done.append(form.step.id)
+    request.session[ANSWERS_KEY] = form.answers
     request.session[DONE_KEY] = done
     request.session[ANSWERED_AT_KEY] = int(time.time())
     if not request.user.is_authenticated:
