@@ -16,7 +16,9 @@ trap cleanup EXIT
 env_vars=(env -u DATABASE_URL -u DJANGO_SETTINGS_MODULE SPINEWISE_DATA_DIR="$data"
   SPINEWISE_ENV=development SPINEWISE_WRITES_PER_HOUR=100000)
 
-token="$("${env_vars[@]}" .venv/bin/python scripts/schemathesis_setup.py)"
+read -r token SPINEWISE_FUZZ_DAY SPINEWISE_FUZZ_WEEK \
+  < <("${env_vars[@]}" .venv/bin/python scripts/schemathesis_setup.py)
+export SPINEWISE_FUZZ_DAY SPINEWISE_FUZZ_WEEK
 "${env_vars[@]}" .venv/bin/spinewise serve --port "$port" --workers 2 --no-migrate \
   >"$data/server.log" 2>&1 &
 server=$!

@@ -1,4 +1,6 @@
-"""Prepares a fresh database for scripts/schemathesis.sh and prints an API token.
+"""Prepares a fresh database for scripts/schemathesis.sh.
+
+Prints an API token, a day with a check-in and a week with a rating, on one line.
 
 A person with a saved assessment, a programme and a few check-ins, so that reads have
 something to find. The token's id is far from the small ids fuzzing tries first, so
@@ -32,6 +34,8 @@ today = services.today_for(user)
 create_programme(user, saved, Preferences(timezone="UTC"), today - timedelta(days=10))
 for offset in range(5):
     services.record_checkin(user, {"day": today - timedelta(days=offset), "pain": 3})
+week = services.week_start_of(today)
+services.save_psfs(user, week, [{"name": "Sitting", "score": 4}])
 raw = new_raw_token()
 ApiToken.objects.create(id=987_654_321, user=user, name="schemathesis", token_hash=hash_token(raw))
-print(raw)
+print(raw, today.isoformat(), week.isoformat())

@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from spinewise.core.intake import Intake, IntakeError
 from spinewise.web.api.auth import AUTH, auth_user, optional_user
 from spinewise.web.api.examples import EXAMPLE_INTAKE, example_assessment
-from spinewise.web.api.http import OPTIONAL_AUTH, json_response, owned_or_404, responses
+from spinewise.web.api.http import OPTIONAL_AUTH, json_response, links, owned_or_404, responses
 from spinewise.web.api.schemas import AssessmentOut, AssessmentSummary, strict_json
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import assess_for_web, emergency_number, save_assessment
@@ -48,7 +48,10 @@ def saved_json(saved: SavedAssessment, result: dict[str, Any]) -> dict[str, Any]
     ),
     openapi_extra={
         "security": OPTIONAL_AUTH,
-        "responses": {200: {"content": {"application/json": {"example": example_assessment()}}}},
+        "responses": {
+            200: {"content": {"application/json": {"example": example_assessment()}}},
+            201: {"links": links(GetAssessment=("get_assessment", "assessment_id", "/id"))},
+        },
     },
 )
 def create_assessment(

@@ -11,7 +11,7 @@ from ninja import Body, Router, Status
 from spinewise.core.checkin import CHECKIN_FLAGS
 from spinewise.core.journal import DailyEntry, WeeklyRating
 from spinewise.web.api.auth import AUTH, auth_user
-from spinewise.web.api.http import responses
+from spinewise.web.api.http import links, responses
 from spinewise.web.api.schemas import CheckInOut, PsfsOut, strict_json
 from spinewise.web.journal import services
 from spinewise.web.journal.models import CheckIn, PsfsEntry
@@ -61,6 +61,17 @@ def psfs_out(entry: PsfsEntry) -> PsfsOut:
         f"response carries the new triage verdict, which comes before anything else. {DATE_RULE}"
     ),
     response=responses({200: CheckInOut, 201: CheckInOut}, auth=True, body=True),
+    openapi_extra={
+        "responses": {
+            code: {
+                "links": links(
+                    GetCheckIn=("get_checkin", "day", "/day"),
+                    DeleteCheckIn=("delete_checkin", "day", "/day"),
+                )
+            }
+            for code in (200, 201)
+        }
+    },
 )
 def record_checkin(
     request: HttpRequest,
@@ -124,6 +135,11 @@ def delete_checkin(request: HttpRequest, day: date) -> Status[None]:
         "replaces it. The week may not start after today or before the journal's earliest day."
     ),
     response=responses({201: PsfsOut}, auth=True, body=True),
+    openapi_extra={
+        "responses": {
+            201: {"links": links(DeletePsfs=("delete_psfs", "week_start", "/week_start"))}
+        }
+    },
 )
 def record_psfs(
     request: HttpRequest,

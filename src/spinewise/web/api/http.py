@@ -59,3 +59,15 @@ def responses(
     if limited:
         out[429] = ErrorOut
     return out
+
+
+def links(**targets: tuple[str, str, str]) -> dict[str, Any]:
+    """OpenAPI links: ``name=(operation_id, parameter, JSON pointer in the response body)``.
+
+    They say which field of an answer feeds which later request (the saved programme's
+    ``id``, not the plan's own ``programme.id`` hash), for clients and fuzzers alike.
+    """
+    return {
+        name: {"operationId": operation, "parameters": {parameter: f"$response.body#{pointer}"}}
+        for name, (operation, parameter, pointer) in targets.items()
+    }

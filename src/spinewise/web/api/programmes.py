@@ -15,7 +15,7 @@ from spinewise.core.journal import JournalError
 from spinewise.core.plan import NoProgrammeError, Preferences
 from spinewise.web.api.auth import AUTH, auth_user, optional_user
 from spinewise.web.api.examples import EXAMPLE_INTAKE, EXAMPLE_PREFERENCES
-from spinewise.web.api.http import OPTIONAL_AUTH, json_response, owned_or_404, responses
+from spinewise.web.api.http import OPTIONAL_AUTH, json_response, links, owned_or_404, responses
 from spinewise.web.api.schemas import (
     NoProgrammeOut,
     ProgrammeEnvelope,
@@ -96,6 +96,15 @@ def _no_programme(exc: NoProgrammeError) -> HttpResponse:
     openapi_extra={
         "security": OPTIONAL_AUTH,
         "requestBody": {"content": {"application/json": {"examples": REQUEST_EXAMPLES}}},
+        "responses": {
+            201: {
+                "links": links(
+                    GetProgramme=("get_programme", "programme_id", "/id"),
+                    GetProgrammeCalendar=("get_programme_calendar", "programme_id", "/id"),
+                    GetAssessment=("get_assessment", "assessment_id", "/assessment_id"),
+                )
+            }
+        },
     },
 )
 def create_programme_endpoint(
@@ -158,6 +167,15 @@ def list_programmes(request: HttpRequest) -> list[dict[str, Any]]:
     summary="One of your saved programmes",
     description="Someone else's id answers 404.",
     response=responses({200: ProgrammeEnvelope}, auth=True, params=True, lookup=True),
+    openapi_extra={
+        "responses": {
+            200: {
+                "links": links(
+                    GetProgrammeCalendar=("get_programme_calendar", "programme_id", "/id")
+                )
+            }
+        }
+    },
 )
 def get_programme(request: HttpRequest, programme_id: int) -> HttpResponse:
     saved = owned_or_404(SavedProgramme, auth_user(request), programme_id)
