@@ -22,6 +22,9 @@ from spinewise.core.intake import parse_intake
 from spinewise.web.api.examples import EXAMPLE_INTAKE, EXAMPLE_PREFERENCES
 
 pytestmark = pytest.mark.django_db
+# schemathesis.toml (for scripts/schemathesis.sh) names real days from these variables.
+os.environ.setdefault("SPINEWISE_FUZZ_DAY", date.today().isoformat())
+os.environ.setdefault("SPINEWISE_FUZZ_WEEK", date.today().isoformat())
 
 SCHEMA_URL = "/api/v1/openapi.json"
 ENDPOINTS = {
