@@ -528,7 +528,7 @@ def print_progress(
                 border_style="red",
             )
         )
-    console.print(Text("\nPain, 0-10", style="bold underline"))
+    console.print(Text(f"\nPain, {PAIN}", style="bold underline"))
     width = max(10, min(60, console.width - 6))
     console.print(Text(terminal_chart(summary.series, width=width)), no_wrap=True, crop=False)
     console.print()
@@ -550,7 +550,7 @@ def print_progress(
         if len(points) > 8:
             points = [*points[:2], "...", *points[-3:]]
         weeks = " · ".join(points)
-        console.print(Text(f"Average ability (0-10) by programme week: {weeks}"))
+        console.print(Text(f"Average ability ({PSFS_SCORE}) by programme week: {weeks}"))
         if summary.psfs_change is not None:
             change = summary.psfs_change
             style = "bold green" if change.meaningful and change.direction == "better" else "bold"

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest
 from ninja import Body, Router, Status
 
 from spinewise.core.checkin import CHECKIN_FLAGS
-from spinewise.core.journal import DailyEntry, WeeklyRating
+from spinewise.core.journal import PSFS_ACTIVITIES, PSFS_SCORE, DailyEntry, WeeklyRating
 from spinewise.web.api.auth import AUTH, auth_user
 from spinewise.web.api.http import links, responses
 from spinewise.web.api.schemas import CheckInOut, PsfsOut, strict_json
@@ -130,8 +130,9 @@ def delete_checkin(request: HttpRequest, day: date) -> Status[None]:
     operation_id="record_psfs",
     summary="Rate or re-rate a week's activities (PSFS)",
     description=(
-        "The Patient-Specific Functional Scale: 1-3 activities the back makes hard, each "
-        "0 (unable) to 10 (as before). One rating per week: the same `week_start` again "
+        f"The Patient-Specific Functional Scale: {PSFS_ACTIVITIES} activities the back makes "
+        f"hard, each {PSFS_SCORE.low} (unable) to {PSFS_SCORE.high} (as before). One rating "
+        "per week: the same `week_start` again "
         "replaces it. The week may not start after today or before the journal's earliest day."
     ),
     response=responses({201: PsfsOut}, auth=True, body=True),
