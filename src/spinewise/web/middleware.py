@@ -6,6 +6,9 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from spinewise.web.limits import WriteLimitReached
 
 
 def extra_security_headers(
@@ -55,3 +58,20 @@ def no_store_for_personal_data(
         return response
 
     return middleware
+
+
+class WriteLimitMiddleware:
+    """A page that saves past the hourly limit answers 429 with a plain explanation."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, WriteLimitReached):
+            return None
+        response = render(request, "too_many.html", {"error": exception}, status=429)
+        response["Retry-After"] = str(exception.retry_after)
+        return response
