@@ -23,11 +23,12 @@ def console() -> Iterator[io.StringIO]:
         if type(h) is logging.StreamHandler and any(f for f in h.filters)
     )
     stream = io.StringIO()
-    old = handler.setStream(stream)
+    old = handler.stream  # swapped by hand: setStream() would flush a stream pytest closed
+    handler.stream = stream
     try:
         yield stream
     finally:
-        handler.setStream(old)
+        handler.stream = old
 
 
 @pytest.mark.django_db
