@@ -5,7 +5,7 @@ UV_VERSION  := 0.13.9
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_LINK_MODE := copy
 
-.PHONY: setup run test lint typecheck unit browser browser-deps bench validate clean
+.PHONY: setup run test lint typecheck unit browser browser-deps fuzz loaded bench validate clean
 
 ## setup: create .venv with the locked dependencies (quick when nothing changed)
 setup: $(VENV)/.synced
@@ -40,6 +40,14 @@ unit: setup
 # the thread, which Django's ORM would refuse in tests that ran after it.
 browser: setup browser-deps
 	$(BIN)/pytest -m browser tests/browser
+
+## fuzz: schemathesis with every check against a running server (CI runs it)
+fuzz: setup
+	bash scripts/schemathesis.sh
+
+## loaded: the durability and browser tests again, beside stress-ng on every CPU (CI runs it)
+loaded: setup browser-deps
+	bash scripts/loaded-tests.sh
 
 ## browser-deps: Debian's Chromium for the Playwright tests (installed when missing and allowed)
 browser-deps:

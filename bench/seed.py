@@ -63,7 +63,7 @@ def make_person(email: str, days: int, today: date) -> Person:
 
 def add_history(user: object, days: int, today: date) -> int:
     """``days`` daily check-ins ending today, and a PSFS rating every week, in bulk."""
-    from spinewise.core.progress import PsfsActivity
+    from spinewise.core.journal import PsfsActivity
     from spinewise.web.journal.models import CheckIn, PsfsEntry
     from spinewise.web.journal.services import week_start_of
 

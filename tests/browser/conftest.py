@@ -6,6 +6,7 @@ exactly as ``make run`` would start it.
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import socket
@@ -29,6 +30,25 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).parent / "screenshots"
+OUTBOXES: dict[str, Path] = {}  # server URL -> the folder its emails are written to
+
+
+@pytest.fixture
+def mailed_link(server_url: str) -> Any:
+    """``mailed_link("/accounts/signup/confirm/")``: the newest such link the server mailed."""
+    return lambda path_prefix: latest_link(server_url, path_prefix)
+
+
+def latest_link(server_url: str, path_prefix: str) -> str:
+    """The newest link to ``path_prefix`` in the mail the server sent."""
+    import re
+
+    mails = sorted(OUTBOXES[server_url].glob("*.log"), key=lambda p: p.stat().st_mtime)
+    for mail in reversed(mails):
+        found = re.findall(rf"https?://[^\s]+{re.escape(path_prefix)}[^\s]+", mail.read_text())
+        if found:
+            return str(found[-1])
+    raise AssertionError(f"no mail with a {path_prefix} link")
 
 
 def chromium_path() -> str | None:
@@ -55,16 +75,24 @@ def _spinewise_command() -> list[str]:
     return [sys.executable, "-c", "from spinewise.cli.main import app; app()"]
 
 
+# CI runs these tests a second time beside a CPU hog: wait generously for the server, and
+# give every browser action more time than Playwright's default 30 s.
+START_TIMEOUT = float(os.environ.get("SPINEWISE_TEST_START_TIMEOUT", "120"))
+ACTION_TIMEOUT_MS = int(os.environ.get("SPINEWISE_TEST_ACTION_TIMEOUT_MS", "90000"))
+
+
 def _wait_until_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + START_TIMEOUT
+    timeout = 2.0
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"spinewise serve exited early:\n{log.read_text()}")
         try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=timeout) as response:
                 if response.status == 200:
                     return
-        except OSError:
+        except (OSError, http.client.HTTPException, ValueError):  # not up yet, or slow
+            timeout = min(timeout * 2, 10.0)
             time.sleep(0.25)
     raise RuntimeError(f"spinewise serve did not become healthy:\n{log.read_text()}")
 
@@ -76,6 +104,9 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("SPINEWISE_")}
     env.pop("DATABASE_URL", None)
     env["SPINEWISE_DATA_DIR"] = str(data)
+    # Sign-up links arrive by email: the server writes its mail to files the tests read.
+    env["SPINEWISE_EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
+    env["SPINEWISE_EMAIL_FILE_PATH"] = str(data / "outbox")
     log = data / "server.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -87,6 +118,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_healthy(url, process, log)
+        OUTBOXES[url] = data / "outbox"
         yield url
     finally:
         process.terminate()
@@ -116,6 +148,8 @@ def browser() -> Iterator[Any]:
 def phone_page(browser: Any) -> Iterator[Any]:
     """A fresh phone-sized page with an empty cache, so each load is a first visit."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(ACTION_TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()

@@ -72,7 +72,7 @@ def walk_wizard(page: Any, server_url: str, vignette: str, shots: Path) -> list[
 
 
 def test_p01_from_landing_page_to_a_saved_plan_and_a_running_timer(
-    phone_page: Any, server_url: str, screenshot_dir: Path
+    phone_page: Any, server_url: str, screenshot_dir: Path, mailed_link: Any
 ) -> None:
     shots = screenshot_dir / "funnel"
     shots.mkdir(exist_ok=True)
@@ -90,6 +90,9 @@ def test_p01_from_landing_page_to_a_saved_plan_and_a_running_timer(
     page.fill("[name=password1]", "a long and private passphrase 35")
     page.fill("[name=password2]", "a long and private passphrase 35")
     page.click("button:has-text('Create account')")
+    assert "Check your email" in page.inner_text("h1")
+    page.goto(mailed_link("/accounts/signup/confirm/"))
+    page.click("button:has-text('Create my account')")
     assert page.url.endswith("/assessment/save/")
     check_page(page, shots, "P01-12-save")
     page.click("text=Save to my account")

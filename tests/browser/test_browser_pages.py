@@ -81,8 +81,11 @@ def test_screenshots_on_a_phone(phone_page: Any, server_url: str, screenshot_dir
     assert len(list(screenshot_dir.glob("*.png"))) >= len(PAGES)
 
 
-def test_sign_up_log_out_and_log_in_without_javascript(browser: Any, server_url: str) -> None:
+def test_sign_up_log_out_and_log_in_without_javascript(
+    browser: Any, server_url: str, mailed_link: Any
+) -> None:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    context.set_default_timeout(90_000)  # a loaded machine (CI's second pass) is slow
     page = context.new_page()
     try:
         page.goto(server_url + "/accounts/signup/")
@@ -90,6 +93,9 @@ def test_sign_up_log_out_and_log_in_without_javascript(browser: Any, server_url:
         page.fill("#id_password1", "gentle-morning-walk-31")
         page.fill("#id_password2", "gentle-morning-walk-31")
         page.click("button[type=submit]:has-text('Create account')")
+        assert page.url == server_url + "/accounts/signup/sent/"
+        page.goto(mailed_link("/accounts/signup/confirm/"))
+        page.click("button[type=submit]:has-text('Create my account')")
         assert page.url == server_url + "/accounts/"
         assert page.locator("h1").inner_text() == "Your account"
 
@@ -107,6 +113,7 @@ def test_sign_up_log_out_and_log_in_without_javascript(browser: Any, server_url:
 
 def test_exercise_filter_works_without_javascript(browser: Any, server_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
+    context.set_default_timeout(90_000)
     page = context.new_page()
     try:
         page.goto(server_url + "/exercises/")

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from spinewise.cli.main import app
 from spinewise.core.intake import parse_intake
-from spinewise.core.progress import DailyEntry
+from spinewise.core.journal import DailyEntry
 from spinewise.web.assessments.services import save_assessment
 from spinewise.web.journal import services
 

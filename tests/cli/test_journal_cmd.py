@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from spinewise.cli.main import app
 from spinewise.cli.profile import LOCAL_EMAIL
 from spinewise.core.intake import parse_intake
+from spinewise.core.journal import DailyEntry, PsfsActivity
 from spinewise.core.plan import Preferences
-from spinewise.core.progress import DailyEntry, PsfsActivity
 from spinewise.web.assessments.services import save_assessment
 from spinewise.web.journal import services
 from spinewise.web.journal.models import CheckIn
@@ -54,7 +54,8 @@ def _with_history(email: str, days: int = 21) -> User:
             user, DailyEntry(day=start + timedelta(days=offset), pain=pain, sessions_done=1)
         )
     services.save_psfs(user, start, [PsfsActivity(name="Sitting", score=3)])
-    services.save_psfs(user, start + timedelta(days=14), [PsfsActivity(name="Sitting", score=7)])
+    later = min(start + timedelta(days=14), services.today_for(user))  # never a future week
+    services.save_psfs(user, later, [PsfsActivity(name="Sitting", score=7)])
     return user
 
 
@@ -96,7 +97,9 @@ def test_back_filling_works_and_the_average_is_compared() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--pain", "3", "--day", "2999-01-01"], "in the future"),
+        (["--pain", "3", "--day", "2999-01-01"], "day: 2999-01-01 has not happened yet"),
+        (["--pain", "3", "--day", "0001-01-01"], "day: must be on or after"),
+        (["--pain", "3", "--note", "a\u0007b"], "note: must not contain control characters"),
         (["--pain", "3", "--day", "yesterday"], "--day must be a date"),
         (["--pain", "11"], "--pain"),
         (["--pain", "3", "--sitting", "25"], "--sitting"),
@@ -141,7 +144,7 @@ def test_the_interactive_check_in_asks_everything_and_re_asks_bad_answers() -> N
         "y",  # chest group: opens its signs
         *["n"] * 3,
         "y",  # new shortness of breath (the fourth sign of the group)
-        *["n"] * 5,
+        *["n"] * 6,
         "n",  # general group
         "n",  # pain group
     ]
@@ -217,3 +220,42 @@ def test_what_the_terminal_logs_shows_on_the_web_dashboard() -> None:
     page = client.get("/journal/")
     assert page.status_code == 200
     assert "2 check-ins over 2 days" in page.content.decode()
+
+
+def test_a_check_in_can_be_deleted_and_a_missing_one_is_an_error() -> None:
+    runner.invoke(app, ["checkin", "--pain", "4"])
+    assert len(_checkins()) == 1
+
+    deleted = runner.invoke(app, ["checkin", "--delete"])
+    again = runner.invoke(app, ["checkin", "--delete"])
+
+    assert deleted.exit_code == 0 and "Deleted the check-in" in deleted.output
+    assert _checkins() == []
+    assert again.exit_code == 2 and "no check-in" in again.output
+
+
+def test_activity_ratings_are_saved_replaced_and_deleted() -> None:
+    saved = runner.invoke(app, ["psfs", "-a", "Sitting=3", "-a", "Running=1"])
+    replaced = runner.invoke(app, ["psfs", "-a", "Sitting=6"])
+    assert saved.exit_code == 0 and replaced.exit_code == 0, saved.output + replaced.output
+    [rating] = services.ratings_for(User.objects.get())
+    assert rating.mean == 6
+
+    deleted = runner.invoke(app, ["psfs", "--delete"])
+    assert deleted.exit_code == 0
+    assert services.ratings_for(User.objects.get()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-a", "Sitting=11"], "activities.0.score"),
+        (["-a", "Sitting"], "--activity must look like"),
+        (["-a", "Sitting=4", "--week", "9999-12-27"], "week_start: 9999-12-27 has not happened"),
+        (["-a", "a=1", "-a", "b=1", "-a", "c=1", "-a", "d=1"], "activities"),
+    ],
+)
+def test_bad_ratings_exit_2_naming_the_field(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["psfs", *args])
+    assert result.exit_code == 2
+    assert message in _flat(result.output)

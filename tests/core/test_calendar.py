@@ -122,3 +122,16 @@ def test_the_persons_time_zone_and_session_time_are_used() -> None:
     start = first["DTSTART"].dt  # type: ignore[index]
     assert start == datetime(2025, 3, 3, 7, 30, tzinfo=ZoneInfo("America/New_York"))
     assert len(_summaries(calendar, "Back exercises")) == 18
+
+
+def test_a_plan_from_year_one_still_exports() -> None:
+    # Stored before the date rule existed: the calendar and its feed must not break.
+    from spinewise.core.assessment import assess
+    from spinewise.core.calendar import programme_to_ics
+    from spinewise.core.intake import load_intake
+    from spinewise.core.plan import Preferences, build_programme
+
+    intake = load_intake(Path(__file__).parents[1] / "vignettes" / "P01.json")
+    prefs = Preferences(timezone="UTC")
+    programme = build_programme(assess(intake), intake, prefs, date(1, 1, 1))
+    assert programme_to_ics(programme, prefs).startswith(b"BEGIN:VCALENDAR")

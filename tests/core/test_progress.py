@@ -13,11 +13,10 @@ from pydantic import ValidationError
 
 from spinewise.core.assessment import assess
 from spinewise.core.intake import load_intake
+from spinewise.core.journal import DailyEntry, PsfsActivity, PsfsRating
 from spinewise.core.plan import Preferences, Programme, build_programme
 from spinewise.core.progress import (
-    DailyEntry,
     PainPoint,
-    PsfsRating,
     baseline_vs_now,
     downsample,
     pain_series,
@@ -168,7 +167,7 @@ def test_weeks_not_started_are_not_shown_as_missed(programme: Programme) -> None
 
 
 def test_sixty_days_feed_the_weekly_review_the_same_numbers(programme: Programme) -> None:
-    checkins = [e.to_checkin() for e in IMPROVING]
+    checkins = list(IMPROVING)
     adherence = weekly_adherence(IMPROVING, programme)
     history: list[WeeklyReview] = []
     for week in adherence:
@@ -236,7 +235,7 @@ def test_daily_entry_rejects_bad_values() -> None:
     for bad in ({"pain": 11}, {"pain": -1}, {"sessions_done": -1}, {"note": "x" * 501}):
         with pytest.raises(ValidationError):
             DailyEntry.model_validate({"day": START, "pain": 3, **bad})
-    with pytest.raises(ValidationError, match="unknown red-flag"):
+    with pytest.raises(ValidationError, match="not asked at check-in"):
         DailyEntry(day=START, pain=3, new_red_flags=["made_up"])
 
 
@@ -351,3 +350,29 @@ def test_downsample_bounds_any_sorted_series(
     assert 1 <= len(points) <= max_points
     assert min(p.pain for p in series) - 0.005 <= min(p.pain for p in points)
     assert max(p.pain for p in points) <= max(p.pain for p in series) + 0.005  # means are rounded
+
+
+def test_two_points_years_apart_keep_their_first_and_last_days() -> None:
+    # Found by Hypothesis: with room for two points, one big bucket swallowed both ends.
+    entries = [
+        DailyEntry(day=date(2028, 1, 1), pain=0),
+        DailyEntry(day=date(2031, 12, 1), pain=0),
+    ]
+    result = summary(entries, None, [], None, max_points=2)
+    assert [p.day for p in result.chart_series] == [date(2028, 1, 1), date(2031, 12, 1)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    days=st.lists(st.dates(), min_size=1, max_size=20, unique=True),
+    until=st.none() | st.dates(),
+)
+def test_any_dates_at_all_never_crash_the_summary(days: list[date], until: date | None) -> None:
+    # Rows dated 0001-01-01 or 9999-12-31 (stored before the date rule) must not break pages.
+    entries = [DailyEntry(day=day, pain=3) for day in days]
+    ratings = [
+        PsfsRating(week_start=day, activities=[PsfsActivity(name="Sitting", score=4)])
+        for day in days
+    ]
+    result = summary(entries, None, ratings, 5.0, until=until)
+    assert result.entries == len(days)

@@ -66,4 +66,4 @@ def test_emergency_advice_uses_the_configured_number(make_intake: IntakeFactory)
 
 def test_self_care_counts_the_safety_questions_asked(make_intake: IntakeFactory) -> None:
     plain = triage_intake(make_intake()).reasons[0]
-    assert "44 safety questions" in plain
+    assert "45 safety questions" in plain

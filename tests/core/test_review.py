@@ -11,9 +11,9 @@ from pydantic import ValidationError
 from spinewise.core.assessment import assess
 from spinewise.core.exercises import LEVEL_ORDER
 from spinewise.core.intake import load_intake
+from spinewise.core.journal import DailyEntry
 from spinewise.core.plan import Preferences, Programme, Week, build_programme
 from spinewise.core.review import (
-    CheckIn,
     RetriageRequired,
     Verdict,
     WeeklyReview,
@@ -34,13 +34,13 @@ def programme() -> Programme:
 
 def _week(
     programme: Programme, number: int, pains: list[float], done: int = 5, **extra: object
-) -> list[CheckIn]:
+) -> list[DailyEntry]:
     """Check-ins on the first days of a week, with ``done`` sessions in total."""
     week = programme.week(number)
     checkins = []
     for offset, pain in enumerate(pains):
         checkins.append(
-            CheckIn.model_validate(
+            DailyEntry.model_validate(
                 {
                     "day": week.start + timedelta(days=offset),
                     "pain": pain,
@@ -98,8 +98,8 @@ def test_a_new_red_flag_asks_for_triage_again(programme: Programme) -> None:
 
 
 def test_unknown_red_flag_names_are_rejected() -> None:
-    with pytest.raises(ValidationError, match="unknown red-flag"):
-        CheckIn(day=START, pain=3, new_red_flags=["feeling_sad"])
+    with pytest.raises(ValidationError, match="not asked at check-in"):
+        DailyEntry(day=START, pain=3, new_red_flags=["feeling_sad"])
 
 
 def test_few_sessions_hold_with_encouragement_not_blame(programme: Programme) -> None:
@@ -126,7 +126,7 @@ def test_two_flare_ups_regress(programme: Programme) -> None:
 
 def test_worse_two_weeks_running_means_see_a_clinician(programme: Programme) -> None:
     history = [_review(programme, 1, 3.0, "progress"), _review(programme, 2, 4.0, "progress")]
-    review = review_week(programme, 3, _week(programme, 3, [5.5, 5.5]), 3, history)
+    review = review_week(programme, 3, _week(programme, 3, [5, 6]), 3, history)
     assert review.verdict == "see_clinician"
     assert "up from 3 two weeks ago and 4 last week" in review.reasons[0]
     assert "GP or a physiotherapist" in review.message
@@ -149,7 +149,7 @@ def test_small_changes_are_not_treated_as_worse(programme: Programme) -> None:
 
 
 def test_check_ins_outside_the_week_do_not_count(programme: Programme) -> None:
-    outside = CheckIn(day=START - timedelta(days=1), pain=9, sessions_done=5, flare_up=True)
+    outside = DailyEntry(day=START - timedelta(days=1), pain=9, sessions_done=5, flare_up=True)
     review = review_week(programme, 1, [outside], baseline_pain=5)
     assert review.checkins == 0 and review.verdict == "hold"
 

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from spinewise.core.progress import DailyEntry, PainPoint, PsfsPoint, WeekAdherence, pain_series
+from spinewise.core.journal import DailyEntry
+from spinewise.core.progress import PainPoint, PsfsPoint, WeekAdherence, pain_series
 from spinewise.reports.charts import adherence_chart, pain_chart, psfs_chart, terminal_chart
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -12,7 +12,7 @@ import pytest
 
 from spinewise.core.assessment import assess
 from spinewise.core.intake import IntakeError, parse_intake
-from spinewise.core.progress import DailyEntry, PsfsRating
+from spinewise.core.journal import DailyEntry, PsfsRating
 from spinewise.reports.fhir import (
     INTAKE_QUESTIONNAIRE,
     PAIN_CODE,

@@ -15,8 +15,9 @@ import pytest
 
 from spinewise.core.assessment import assess
 from spinewise.core.intake import RedFlags, parse_intake
+from spinewise.core.journal import DailyEntry, PsfsRating
 from spinewise.core.plan import Preferences, build_programme
-from spinewise.core.progress import DailyEntry, PsfsRating, fmt, summary
+from spinewise.core.progress import fmt, summary
 from spinewise.core.review import WeeklyReview, review_week
 from spinewise.reports.pdf import clinician_report, pdf_text
 
@@ -56,7 +57,7 @@ def build(intake_data: dict[str, Any], **options: Any) -> tuple[bytes, Any]:
     reviews: list[WeeklyReview] = []
     if programme is not None:
         for week in range(1, 6):
-            checkins = [e.to_checkin() for e in entries]
+            checkins = list(entries)
             reviews.append(review_week(programme, week, checkins, intake.intensity, reviews))
     pdf = clinician_report(
         person_label=options.pop("person_label", "Person 42 — “A”"),

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from spinewise.core.progress import DailyEntry
+from spinewise.core.journal import DailyEntry
 from spinewise.reports.tabular import (
     CHECKINS_SCHEMA,
     CSV_COLUMNS,

@@ -34,8 +34,8 @@ from django.utils import timezone
 
 from spinewise.core.exercises import load_exercises
 from spinewise.core.intake import parse_intake
+from spinewise.core.journal import DailyEntry, PsfsActivity
 from spinewise.core.plan import Preferences
-from spinewise.core.progress import DailyEntry, PsfsActivity
 from spinewise.core.questionnaire import questionnaire
 from spinewise.web.api.services import create_token
 from spinewise.web.assessments.services import save_assessment
@@ -187,6 +187,13 @@ CASES: list[Case] = [
     Case("site:healthz", "public", fixed("/healthz")),
     # Accounts: public entry points.
     Case("accounts:signup", "public", fixed("/accounts/signup/")),
+    Case("accounts:signup_sent", "public", fixed("/accounts/signup/sent/")),
+    Case(
+        "accounts:signup_confirm",
+        "public",
+        fixed("/accounts/signup/confirm/bogus-token/"),
+        ok=404,  # an unknown link: "this link no longer works"
+    ),
     Case("accounts:login", "public", fixed("/accounts/login/")),
     Case("accounts:logout", "public", fixed("/accounts/logout/"), method="post", ok=302),
     Case("accounts:password_reset", "public", fixed("/accounts/password/reset/")),
@@ -215,6 +222,22 @@ CASES: list[Case] = [
         ok=400,  # a wrong confirmation keeps the account; the form says why
     ),
     Case("accounts:password_change", "auth", fixed("/accounts/password/change/")),
+    Case("accounts:tokens", "auth", fixed("/accounts/tokens/"), shows=("token_name",)),
+    Case(
+        "accounts:tokens",
+        "auth",
+        fixed("/accounts/tokens/"),
+        method="post",
+        body=lambda w: {"name": "laptop"},
+        label="create",
+    ),
+    Case(
+        "accounts:token_revoke",
+        "owner",
+        lambda w: f"/accounts/tokens/{w.token_id}/revoke/",
+        method="post",
+        ok=302,
+    ),
     Case("accounts:password_change_done", "auth", fixed("/accounts/password/change/done/")),
     # Assessments: the wizard is anonymous and lives in the session.
     Case("assessments:start", "public", fixed("/assessment/")),
@@ -269,6 +292,21 @@ CASES: list[Case] = [
         label="invalid-post",
     ),
     Case("journal:psfs", "auth", fixed("/journal/function/"), shows=("activity",)),
+    Case("journal:history", "auth", fixed("/journal/history/"), shows=("activity",)),
+    Case(
+        "journal:checkin_delete",
+        "auth",
+        lambda w: f"/journal/checkin/{w.checkin_day}/delete/",
+        method="post",
+        ok=302,
+    ),
+    Case(
+        "journal:psfs_delete",
+        "auth",
+        lambda w: f"/journal/function/{journal.week_start_of(w.checkin_day)}/delete/",
+        method="post",
+        ok=302,
+    ),
     *[
         Case(
             "journal:export",
@@ -341,6 +379,39 @@ CASES: list[Case] = [
         body=lambda w: {"day": str(w.checkin_day - timedelta(days=1)), "pain": 3},
         as_json=True,
         ok=201,
+    ),
+    Case(
+        "api:get_checkin",
+        "auth",
+        lambda w: f"/api/v1/checkins/{w.checkin_day}",
+        shows=("note",),
+    ),
+    Case(
+        "api:delete_checkin",
+        "auth",
+        lambda w: f"/api/v1/checkins/{w.checkin_day}",
+        method="delete",
+        ok=204,
+    ),
+    Case("api:list_psfs", "auth", fixed("/api/v1/psfs"), shows=("activity",)),
+    Case(
+        "api:record_psfs",
+        "auth",
+        fixed("/api/v1/psfs"),
+        method="post",
+        body=lambda w: {
+            "week_start": str(journal.week_start_of(w.checkin_day)),
+            "activities": [{"name": "Walking", "score": 5}],
+        },
+        as_json=True,
+        ok=201,
+    ),
+    Case(
+        "api:delete_psfs",
+        "auth",
+        lambda w: f"/api/v1/psfs/{journal.week_start_of(w.checkin_day)}",
+        method="delete",
+        ok=204,
     ),
     Case(
         "api:create_token_endpoint",

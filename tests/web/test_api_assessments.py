@@ -84,7 +84,7 @@ def test_invalid_intake_names_every_bad_field(client: Client) -> None:
 
     assert response.status_code == 422
     body = response.json()
-    assert body["detail"] == "invalid intake"
+    assert body["detail"] == "invalid request"
     fields = {error["field"] for error in body["errors"]}
     assert fields == {"age", "sex", "red_flags.fever", "habits.stress"}
     assert all(error["message"] for error in body["errors"])
@@ -100,7 +100,7 @@ def test_missing_safety_answers_are_rejected_not_assumed_no(client: Client) -> N
 
 
 @pytest.mark.parametrize(
-    "raw", [b"{not json", b"", b"   ", b'{"age": NaN}', b"\xff\xfe\x00", b"[" * 100_000]
+    "raw", [b"{not json", b"   ", b'{"age": NaN}', b"\xff\xfe\x00", b"[" * 100_000]
 )
 def test_malformed_json_is_a_400_with_a_reason(client: Client, raw: bytes) -> None:
     response = client.post(URL, data=raw, content_type="application/json")
@@ -114,7 +114,14 @@ def test_json_that_is_not_an_object_is_422(client: Client, body: object) -> None
     response = post_json(client, URL, body)
 
     assert response.status_code == 422
-    assert response.json()["errors"][0]["field"] == "(intake)"
+    assert response.json()["errors"][0]["field"] == "(body)"
+
+
+def test_an_empty_body_names_the_missing_body(client: Client) -> None:
+    response = client.post(URL, data=b"", content_type="application/json")
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"field": "(body)", "message": "Field required"}]
 
 
 def test_anonymous_needs_no_csrf_token() -> None:

@@ -30,6 +30,9 @@ def vignette(vignette_id: str) -> dict[str, Any]:
     return data
 
 
+P01_INTAKE = vignette("P01")
+
+
 def post_json(client: Client, url: str, body: object, **extra: Any) -> Any:
     return client.post(url, data=json.dumps(body), content_type="application/json", **extra)
 
@@ -122,14 +125,19 @@ def test_intake_errors_carry_the_intake_prefix(client: Client) -> None:
 
 
 @pytest.mark.parametrize(
-    "body",
-    [{}, {"intake": None}, {"preferences": {}}, {"intake": {}, "assessment_id": 1}],
+    ("body", "field"),
+    [
+        ({}, "(body)"),
+        ({"preferences": {}}, "(body)"),
+        ({"intake": P01_INTAKE, "assessment_id": 1}, "(body)"),
+        ({"intake": None}, "intake"),  # leave it out rather than sending null
+    ],
 )
-def test_exactly_one_source_is_required(client: Client, body: dict[str, Any]) -> None:
+def test_exactly_one_source_is_required(client: Client, body: dict[str, Any], field: str) -> None:
     response = post_json(client, URL, body)
 
     assert response.status_code == 422
-    assert "(body)" in {error["field"] for error in response.json()["errors"]}
+    assert field in {error["field"] for error in response.json()["errors"]}
 
 
 @pytest.mark.parametrize("start", ["0001-01-01", "9999-12-31", "2026-02-30", 20260105])
@@ -207,3 +215,19 @@ def test_calendar_ics_parses(owner_client: Client) -> None:
     first = min(event.decoded("DTSTART") for event in events)
     assert first.date() == date(2026, 1, 5)
     assert (first.hour, first.minute) == (7, 30)
+
+
+def test_a_time_zone_that_is_a_folder_is_422_not_a_crash(client: Client) -> None:
+    # ZoneInfo("Europe") raises IsADirectoryError, which used to escape as a 500.
+    body = {"intake": P01_INTAKE, "preferences": {"timezone": "Europe"}}
+    response = post_json(client, URL, body)
+
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["preferences.timezone"]
+
+
+def test_a_start_more_than_a_year_ahead_is_422(client: Client) -> None:
+    response = post_json(client, URL, {"intake": P01_INTAKE, "start": "2099-01-05"})
+
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["start"]

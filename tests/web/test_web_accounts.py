@@ -19,31 +19,58 @@ def _is_logged_in(client: Client) -> bool:
     return "_auth_user_id" in client.session
 
 
-def test_sign_up_creates_account_and_logs_in(client: Client) -> None:
+def _confirm_link(index: int = -1) -> str:
+    body = mail.outbox[index].body
+    match = re.search(r"https?://testserver(/accounts/signup/confirm/\S+/)", body)
+    assert match is not None, body
+    return match.group(1)
+
+
+def test_sign_up_confirms_the_email_then_creates_the_account(client: Client) -> None:
     response = client.post(
         "/accounts/signup/",
         {"email": "New.Person@Example.com", "password1": PASSWORD, "password2": PASSWORD},
     )
 
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/"
+    assert response["Location"] == "/accounts/signup/sent/"
+    assert not User.objects.exists() and not _is_logged_in(client)
+    assert mail.outbox[0].to == ["new.person@example.com"]
+
+    link = _confirm_link()
+    assert "Create my account" in client.get(link).content.decode()  # GET changes nothing
+    assert not User.objects.exists()
+    done = client.post(link)
+
+    assert done.status_code == 302 and done["Location"] == "/accounts/"
     user = User.objects.get()
     assert user.username == "new.person@example.com"
     assert user.email == "new.person@example.com"
-    assert user.password.startswith("argon2")
+    assert user.check_password(PASSWORD)
     assert _is_logged_in(client)
     assert "Welcome to Spinewise" in client.get("/accounts/").content.decode()
+    assert client.post(link).status_code == 404  # a link works once
 
 
-def test_sign_up_rejects_an_email_already_in_use(client: Client, user: User) -> None:
-    response = client.post(
+def test_sign_up_does_not_say_which_emails_have_accounts(client: Client, user: User) -> None:
+    taken = client.post(
         "/accounts/signup/",
         {"email": "OWNER@example.com", "password1": PASSWORD, "password2": PASSWORD},
     )
+    free = Client().post(
+        "/accounts/signup/",
+        {"email": "free@example.com", "password1": PASSWORD, "password2": PASSWORD},
+    )
 
-    assert response.status_code == 200
-    assert "already exists" in response.content.decode()
+    assert (taken.status_code, taken["Location"]) == (free.status_code, free["Location"])
     assert User.objects.count() == 1
+    # The owner learns of it by email, with the way in.
+    [to_owner] = [m for m in mail.outbox if m.to == ["owner@example.com"]]
+    assert "already have an account" in to_owner.body and "/accounts/password/reset/" in (
+        to_owner.body
+    )
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
 
 
 @pytest.mark.parametrize(
@@ -64,7 +91,7 @@ def test_sign_up_rejects_weak_or_mismatched_passwords(
 
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert not User.objects.exists()
+    assert not User.objects.exists() and mail.outbox == []
 
 
 def test_sign_up_page_sends_logged_in_people_to_their_account(owner_client: Client) -> None:

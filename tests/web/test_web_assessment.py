@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.test import Client
 
 from spinewise.core.intake import parse_intake
@@ -165,6 +167,12 @@ def test_the_pregnancy_page_is_asked_only_in_pregnancy(client: Client) -> None:
     assert client.get("/assessment/safety_pregnancy/").status_code == 404
 
 
+def _signup_link() -> str:
+    match = re.search(r"https?://testserver(/accounts/signup/confirm/\S+/)", mail.outbox[-1].body)
+    assert match is not None
+    return match.group(1)
+
+
 def test_saving_asks_for_an_account_and_keeps_the_answers(client: Client) -> None:
     answer_steps(client, "P01")
     response = client.get("/assessment/save/")
@@ -177,7 +185,9 @@ def test_saving_asks_for_an_account_and_keeps_the_answers(client: Client) -> Non
             "password2": "a long enough passphrase 42",
         },
     )
-    assert signup.status_code == 302 and signup["Location"] == "/assessment/save/"
+    assert signup.status_code == 302 and signup["Location"] == "/accounts/signup/sent/"
+    finished = client.post(_signup_link())  # the link from the email, in the same browser
+    assert finished.status_code == 302 and finished["Location"] == "/assessment/save/"
     assert client.get("/assessment/save/").status_code == 200
     saved = client.post("/assessment/save/")
     assert saved.status_code == 302
@@ -196,6 +206,8 @@ def test_signup_never_redirects_off_site(client: Client) -> None:
         },
     )
     assert response.status_code == 302 and "evil" not in response["Location"]
+    finished = client.post(_signup_link())
+    assert finished.status_code == 302 and "evil" not in finished["Location"]
 
 
 def test_another_user_cannot_see_a_saved_assessment(client: Client) -> None:

@@ -15,8 +15,8 @@ from django.core import serializers
 from django.test import Client
 
 from spinewise.core.intake import parse_intake
+from spinewise.core.journal import DailyEntry
 from spinewise.core.plan import Preferences
-from spinewise.core.progress import DailyEntry
 from spinewise.reports.fhir import validate_bundle_structure
 from spinewise.web.assessments.services import save_assessment
 from spinewise.web.journal import services

@@ -41,7 +41,13 @@ def _random_key() -> str:
 
 @pytest.mark.parametrize(
     "key",
-    [None, "", "django-insecure-spinewise-development-only-key-do-not-use-in-production"],
+    [
+        None,
+        "",
+        "django-insecure-spinewise-development-only-key-do-not-use-in-production",
+        "abcde",  # five characters
+        "ab" * 30,  # long, but two different characters
+    ],
 )
 def test_production_refuses_a_missing_or_development_secret_key(
     tmp_path: Path, key: str | None
@@ -102,3 +108,56 @@ def test_production_uses_hashed_static_files_and_secure_cookies(tmp_path: Path) 
     lines = result.stdout.split("\n")
     assert lines[0] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert lines[1] == "True True True False"
+
+
+def _production(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    settings = {
+        "SPINEWISE_ENV": "production",
+        "SPINEWISE_SECRET_KEY": _random_key(),
+        "SPINEWISE_ALLOWED_HOSTS": "spinewise.example.org",
+        **env,
+    }
+    return _run(tmp_path, "check", **settings)
+
+
+@pytest.mark.parametrize("name", ["prod", "Prodution", "staging", "live"])
+def test_an_unknown_environment_name_is_refused_not_run_as_development(
+    tmp_path: Path, name: str
+) -> None:
+    result = _production(tmp_path, SPINEWISE_ENV=name)
+
+    assert result.returncode != 0
+    assert "SPINEWISE_ENV must be one of development, test, production" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.filebased.EmailBackend",
+        "django.core.mail.backends.locmem.EmailBackend",
+    ],
+)
+def test_production_refuses_mail_backends_that_keep_reset_links(
+    tmp_path: Path, backend: str
+) -> None:
+    result = _production(tmp_path, SPINEWISE_EMAIL_BACKEND=backend)
+
+    assert result.returncode != 0
+    assert "password-reset links" in result.stderr
+
+
+def test_production_sends_mail_by_smtp_by_default(tmp_path: Path) -> None:
+    code = "from django.conf import settings as s; print(s.EMAIL_BACKEND)"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("SPINEWISE_")}
+    clean.update(
+        DJANGO_SETTINGS_MODULE="spinewise.web.settings",
+        SPINEWISE_ENV="production",
+        SPINEWISE_SECRET_KEY=_random_key(),
+        SPINEWISE_DATA_DIR=str(tmp_path / "data"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=clean, capture_output=True, text=True, check=True
+    )
+
+    assert result.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend"

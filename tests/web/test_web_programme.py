@@ -186,3 +186,31 @@ def test_another_user_cannot_tick_or_rotate(client: Client, alice: AbstractBaseU
     assert tick.status_code == 404
     assert client.post(f"/programme/{saved.pk}/calendar/new-link/").status_code == 404
     assert not ExerciseTick.objects.exists()
+
+
+def test_a_non_ascii_digit_in_the_assessment_id_is_not_a_crash(
+    owner_client: Client, alice: AbstractBaseUser
+) -> None:
+    save_assessment(alice, parse_intake(json.loads((VIGNETTES / "P01.json").read_text())))
+    # "²" is a digit to str.isdigit() but not to int(): it used to answer 500.
+    response = owner_client.get("/programme/new/?assessment=%C2%B2")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("start", ["9999-12-31", "0001-01-01"])
+def test_a_start_out_of_range_is_a_form_error_not_a_broken_calendar(
+    owner_client: Client, alice: AbstractBaseUser, start: str
+) -> None:
+    saved = save_assessment(alice, parse_intake(json.loads((VIGNETTES / "P01.json").read_text())))
+    form = {
+        "assessment": saved.pk,
+        "minutes_per_day": 15,
+        "days_per_week": 5,
+        "fitness": "average",
+        "session_time": "18:00",
+        "timezone": "UTC",
+        "start": start,
+    }
+    response = owner_client.post("/programme/new/", form)
+    assert response.status_code == 400
+    assert not SavedProgramme.objects.filter(user=alice).exists()

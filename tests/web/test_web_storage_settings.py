@@ -87,7 +87,15 @@ def test_sqlite_connection_runs_with_full_synchronous_writes() -> None:
 
 
 def test_argon2_is_the_password_hasher() -> None:
-    assert settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    # (The test run itself uses a fast hasher: SPINEWISE_ENV=test.)
+    out = _settings_in_subprocess("print(settings.PASSWORD_HASHERS[0])")
+    assert out.endswith("Argon2PasswordHasher")
+    production = _settings_in_subprocess(
+        "print(settings.PASSWORD_HASHERS[0])",
+        SPINEWISE_ENV="production",
+        SPINEWISE_SECRET_KEY="k" * 25 + "x" * 25 + "0123456789",
+    )
+    assert production.endswith("Argon2PasswordHasher")
 
 
 def test_email_goes_to_the_console_by_default() -> None:

@@ -9,6 +9,7 @@ from spinewise.cli import (
     exercise_cmd,  # noqa: F401
     export_cmd,  # noqa: F401
     journal_cmd,  # noqa: F401
+    maintenance_cmd,  # noqa: F401
     plan_cmd,  # noqa: F401
     serve_cmd,  # noqa: F401
     validate_cmd,  # noqa: F401

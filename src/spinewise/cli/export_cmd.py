@@ -14,6 +14,7 @@ from spinewise.cli.django_setup import setup_django
 from spinewise.cli.errors import fail
 from spinewise.cli.main import app
 from spinewise.cli.profile import UserOption, resolve_user
+from spinewise.private_files import write_private
 
 STDOUT = "-"
 
@@ -105,7 +106,7 @@ def export_command(
         return
     target = _target(out, name)
     try:
-        target.write_bytes(body)
+        write_private(target, body)  # health data: 0600, whatever the umask
     except OSError as error:
         fail(f"cannot write {target}: {error.strerror or error}")
     shown = target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target

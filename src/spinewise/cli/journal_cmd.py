@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.prompt import Confirm, IntPrompt, Prompt
@@ -25,8 +24,17 @@ from spinewise.cli.main import app
 from spinewise.cli.profile import UserOption, resolve_user
 from spinewise.cli.render import LEVEL_STYLE
 from spinewise.core.checkin import CHECKIN_FLAGS, checkin_choice_groups
+from spinewise.core.journal import (
+    MAX_NOTE,
+    PAIN,
+    PSFS_ACTIVITIES,
+    PSFS_SCORE,
+    SESSIONS,
+    SITTING_HOURS,
+    JournalError,
+)
 from spinewise.core.levels import Level
-from spinewise.core.progress import MAX_NOTE, DailyEntry, ProgressSummary, fmt
+from spinewise.core.progress import ProgressSummary, fmt
 from spinewise.core.triage import Triage
 from spinewise.reports.charts import terminal_chart
 
@@ -76,16 +84,20 @@ def _long_day(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def _parse_day(value: str | None, today: date) -> date:
+def _parse_day(value: str | None, today: date, option: str = "--day") -> date:
+    """The date given (format only: the core's date rule is checked when saving)."""
     if value is None:
         return today
     try:
-        day = date.fromisoformat(value)
+        return date.fromisoformat(value)
     except ValueError:
-        fail(f"--day must be a date like {today.isoformat()}, not {value!r}")
-    if day > today:
-        fail(f"{day.isoformat()} is in the future; check in for today ({today}) or a past day")
-    return day
+        fail(f"{option} must be a date like {today.isoformat()}, not {value!r}")
+
+
+def fail_journal(error: JournalError, what: str = "check-in") -> NoReturn:
+    """Exit status 2, naming every bad field (as the web form and the API do)."""
+    problems = "; ".join(f"{field}: {reason}" for field, reason in error.problems)
+    fail(f"the {what} is not valid: {problems}")
 
 
 def _user_for_command(email: str | None) -> User:
@@ -138,7 +150,7 @@ def _hours(raw: str) -> float | None:
         hours = float(raw)
     except ValueError:
         return None
-    return hours if 0 <= hours <= 24 else None
+    return hours if SITTING_HOURS.low <= hours <= SITTING_HOURS.high else None
 
 
 def _ask_optional_int(
@@ -151,7 +163,7 @@ def _ask_optional_int(
 
 def _ask_optional_hours(console: Console, label: str, default: float | None) -> float | None:
     shown = "" if default is None else fmt(default)
-    problem = "Please enter hours from 0 to 24 (e.g. 6.5), or nothing."
+    problem = f"Please enter hours from {SITTING_HOURS.low} to {SITTING_HOURS.high}, or nothing."
     return _ask_optional(console, label, shown, _hours, problem)
 
 
@@ -164,7 +176,9 @@ def _ask_safety_recheck(console: Console) -> list[str]:
     return flags
 
 
-def _ask_entry(console: Console, day: date, today: date, existing: CheckIn | None) -> DailyEntry:
+def _ask_entry(
+    console: Console, day: date, today: date, existing: CheckIn | None
+) -> dict[str, object]:
     when = "today" if day == today else _long_day(day)
     console.print(Rule(Text(f"Check-in for {when}", style="bold")))
     if existing is not None:
@@ -177,16 +191,15 @@ def _ask_entry(console: Console, day: date, today: date, existing: CheckIn | Non
         )
     pain = _ask_int(
         console,
-        "Pain now, 0 (none) to 10 (worst possible)",
-        0,
-        10,
+        f"Pain now, {PAIN.low} (none) to {PAIN.high} (worst possible)",
+        *PAIN,
         existing.pain if existing else None,
     )
     worst = _ask_optional_int(
-        console, "Worst pain today, 0-10", 0, 10, existing.worst if existing else None
+        console, f"Worst pain today, {PAIN}", *PAIN, existing.worst if existing else None
     )
     sessions = _ask_int(
-        console, "Exercise sessions done", 0, 14, existing.sessions_done if existing else 0
+        console, "Exercise sessions done", *SESSIONS, existing.sessions_done if existing else 0
     )
     sitting = _ask_optional_hours(
         console, "Hours spent sitting", existing.sitting_hours if existing else None
@@ -208,16 +221,16 @@ def _ask_entry(console: Console, day: date, today: date, existing: CheckIn | Non
         console.print(f"[red]Please keep the note to {MAX_NOTE} characters.[/]")
     console.print(Text("\nA short safety re-check, every time: answer y or n.", style="bold"))
     flags = _ask_safety_recheck(console)
-    return DailyEntry(
-        day=day,
-        pain=pain,
-        worst=worst,
-        sessions_done=sessions,
-        sitting_hours=sitting,
-        flare_up=flare_up,
-        note=note,
-        new_red_flags=flags,
-    )
+    return {
+        "day": day,
+        "pain": pain,
+        "worst": worst,
+        "sessions_done": sessions,
+        "sitting_hours": sitting,
+        "flare_up": flare_up,
+        "note": note,
+        "new_red_flags": flags,
+    }
 
 
 def _entry_from_options(
@@ -229,24 +242,17 @@ def _entry_from_options(
     flare_up: bool,
     note: str,
     flags: list[str],
-) -> DailyEntry:
-    try:
-        return DailyEntry(
-            day=day,
-            pain=pain,
-            worst=worst,
-            sessions_done=sessions,
-            sitting_hours=sitting,
-            flare_up=flare_up,
-            note=note.strip(),
-            new_red_flags=flags,
-        )
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in error['loc']) or 'check-in'}: {error['msg']}"
-            for error in exc.errors()
-        )
-        fail(f"the check-in is not valid: {problems}")
+) -> dict[str, object]:
+    return {
+        "day": day,
+        "pain": pain,
+        "worst": worst,
+        "sessions_done": sessions,
+        "sitting_hours": sitting,
+        "flare_up": flare_up,
+        "note": note.strip(),
+        "new_red_flags": flags,
+    }
 
 
 def _check_flags(flags: list[str]) -> list[str]:
@@ -284,17 +290,27 @@ def checkin_command(
     pain: Annotated[
         int | None,
         typer.Option(
-            "--pain", min=0, max=10, help="Pain now, 0-10. Give it to check in without questions."
+            "--pain",
+            min=PAIN.low,
+            max=PAIN.high,
+            help=f"Pain now, {PAIN}. Give it to check in without questions.",
         ),
     ] = None,
     worst: Annotated[
-        int | None, typer.Option("--worst", min=0, max=10, help="Worst pain today, 0-10.")
+        int | None,
+        typer.Option("--worst", min=PAIN.low, max=PAIN.high, help=f"Worst pain today, {PAIN}."),
     ] = None,
     sessions: Annotated[
-        int, typer.Option("--sessions", min=0, max=14, help="Exercise sessions done.")
+        int,
+        typer.Option(
+            "--sessions", min=SESSIONS.low, max=SESSIONS.high, help="Exercise sessions done."
+        ),
     ] = 0,
     sitting: Annotated[
-        float | None, typer.Option("--sitting", min=0, max=24, help="Hours spent sitting.")
+        float | None,
+        typer.Option(
+            "--sitting", min=SITTING_HOURS.low, max=SITTING_HOURS.high, help="Hours spent sitting."
+        ),
     ] = None,
     flare_up: Annotated[bool, typer.Option("--flare-up", help="You had a flare-up.")] = False,
     note: Annotated[
@@ -309,15 +325,18 @@ def checkin_command(
     ] = None,
     day: Annotated[
         str | None,
-        typer.Option("--day", help="Back-fill a past day (YYYY-MM-DD). Default: today."),
+        typer.Option("--day", help="Back-fill or change a past day (YYYY-MM-DD). Default: today."),
     ] = None,
+    delete: Annotated[
+        bool, typer.Option("--delete", help="Delete the check-in for --day (default: today).")
+    ] = False,
     user: UserOption = None,
 ) -> None:
     """Log today's pain, sessions and a short safety re-check.
 
     Without --pain it asks, one question at a time.
 
-    The same day twice replaces the earlier check-in.
+    The same day twice replaces the earlier check-in; --delete removes one.
 
     A new warning sign shows what to do at once (exit code 3: get medical help today).
     """
@@ -330,7 +349,9 @@ def checkin_command(
         "--note": bool(note),
         "--flag": bool(flags),
     }
-    if pain is None and any(given.values()):
+    if delete and (pain is not None or any(given.values())):
+        fail("--delete takes only --day (and --user)")
+    if pain is None and not delete and any(given.values()):
         extra = ", ".join(name for name, used in given.items() if used)
         fail(f"--pain is needed to check in without questions (you gave {extra})")
     person = _user_for_command(user)
@@ -339,18 +360,83 @@ def checkin_command(
     console = Console()
     today = services.today_for(person)
     chosen = _parse_day(day, today)
+    if delete:
+        if not services.delete_checkin(person, chosen):
+            fail(f"there is no check-in for {_long_day(chosen)} to delete")
+        console.print(f"Deleted the check-in for {_long_day(chosen)}.")
+        return
+    why = services.window_for(person, today).problem(chosen)
+    if why is not None:
+        fail(f"the check-in is not valid: day: {why}")
     existing = services.checkin_on(person, chosen)
     if pain is None:
-        entry = _ask_entry(console, chosen, today, existing)
+        data = _ask_entry(console, chosen, today, existing)
     else:
-        entry = _entry_from_options(chosen, pain, worst, sessions, sitting, flare_up, note, flags)
-    result = services.record_checkin(person, entry)
+        data = _entry_from_options(chosen, pain, worst, sessions, sitting, flare_up, note, flags)
+    try:
+        result = services.record_checkin(person, data)
+    except JournalError as error:
+        fail_journal(error)
     if result.triage is not None:
         console.print(triage_panel(result.triage))
         if result.triage.level in SEE_CLINICIAN_LEVELS:
             console.print(Text(f"Your check-in for {_long_day(chosen)} is saved.", style="dim"))
             raise typer.Exit(EXIT_SEE_CLINICIAN)
-    console.print(_saved_line(person, chosen, entry.pain, replaced=not result.created))
+    console.print(_saved_line(person, chosen, result.checkin.pain, replaced=not result.created))
+
+
+def _activity(value: str) -> dict[str, object]:
+    name, sep, score = value.rpartition("=")
+    if not sep or not name.strip() or not score.strip().lstrip("-").isdigit():
+        fail(f"--activity must look like 'Sitting through a meeting=4', not {value!r}")
+    return {"name": name.strip(), "score": int(score)}
+
+
+@app.command("psfs")
+def psfs_command(
+    activity: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--activity",
+            "-a",
+            help=f"NAME=SCORE, {PSFS_ACTIVITIES.low} to {PSFS_ACTIVITIES.high} times: an "
+            f"activity your back makes hard and how well you can do it ({PSFS_SCORE}).",
+        ),
+    ] = None,
+    week_start: Annotated[
+        str | None,
+        typer.Option("--week", help="The week's first day (YYYY-MM-DD). Default: this week."),
+    ] = None,
+    delete: Annotated[
+        bool, typer.Option("--delete", help="Delete the rating for --week (default: this week).")
+    ] = False,
+    user: UserOption = None,
+) -> None:
+    """Rate up to three everyday activities for the week (the Patient-Specific Functional Scale).
+
+    The same week twice replaces the earlier rating; --delete removes one.
+    """
+    if delete and activity:
+        fail("--delete takes only --week (and --user)")
+    if not delete and not activity:
+        fail("give at least one --activity NAME=SCORE (or --delete)")
+    activities = [_activity(value) for value in activity or []]
+    person = _user_for_command(user)
+    from spinewise.web.journal import services
+
+    today = services.today_for(person)
+    week = _parse_day(week_start, services.week_start_of(today), "--week")
+    console = Console()
+    if delete:
+        if not services.delete_psfs(person, week):
+            fail(f"there is no rating for the week of {_long_day(week)} to delete")
+        console.print(f"Deleted the activity ratings for the week of {_long_day(week)}.")
+        return
+    try:
+        services.save_psfs(person, week, activities)
+    except JournalError as error:
+        fail_journal(error, "rating")
+    console.print(f"Saved the activity ratings for the week of {_long_day(week)}.")
 
 
 # --- progress -----------------------------------------------------------------------------------
@@ -449,7 +535,7 @@ def print_progress(
                 border_style="red",
             )
         )
-    console.print(Text("\nPain, 0-10", style="bold underline"))
+    console.print(Text(f"\nPain, {PAIN}", style="bold underline"))
     width = max(10, min(60, console.width - 6))
     console.print(Text(terminal_chart(summary.series, width=width)), no_wrap=True, crop=False)
     console.print()
@@ -471,7 +557,7 @@ def print_progress(
         if len(points) > 8:
             points = [*points[:2], "...", *points[-3:]]
         weeks = " · ".join(points)
-        console.print(Text(f"Average ability (0-10) by programme week: {weeks}"))
+        console.print(Text(f"Average ability ({PSFS_SCORE}) by programme week: {weeks}"))
         if summary.psfs_change is not None:
             change = summary.psfs_change
             style = "bold green" if change.meaningful and change.direction == "better" else "bold"

@@ -91,6 +91,13 @@ def _first_workday(start: date, days: list[str]) -> date:
     return start
 
 
+def _days_from(day: date, days: int) -> date:
+    """``day`` moved by ``days``, kept inside the calendar (a plan stored before the date
+    rule may start on 1 January of year 1)."""
+    ordinal = day.toordinal() + days
+    return date.fromordinal(min(max(ordinal, 1), date.max.toordinal()))
+
+
 def programme_to_ics(
     programme: Programme, prefs: Preferences, stamp: datetime | None = None
 ) -> bytes:
@@ -171,8 +178,8 @@ def programme_to_ics(
             calendar.add_component(event)
 
     calendar.add_missing_timezones(
-        first_date=programme.start - timedelta(days=1),
-        last_date=programme.end + timedelta(days=2),
+        first_date=_days_from(programme.start, -1),
+        last_date=_days_from(programme.end, 2),
     )
     ics: bytes = calendar.to_ical()
     return ics

@@ -559,11 +559,18 @@ def _field_problems(exc: ValidationError) -> list[tuple[str, str]]:
     return [(field, reason) for field, reason, _ in _field_problems_with_kind(exc)]
 
 
-def _validate(model: type[Screening], data: dict[str, Any]) -> Screening:
+def _validate(model: type[Screening], data: dict[str, Any], strict: bool = False) -> Screening:
     try:
-        return model.model_validate(data)
+        return _checked(model, data, strict)
     except ValidationError as exc:
         raise IntakeError(_field_problems(exc)) from exc
+
+
+def _checked(model: type[Screening], data: dict[str, Any], strict: bool) -> Screening:
+    """Validates ``data``; strictly as JSON (true is not 1, "4" is not 4) when asked."""
+    if strict:
+        return model.model_validate_json(json.dumps(data), strict=True)
+    return model.model_validate(data)
 
 
 def _missing_answers(data: dict[str, Any]) -> tuple[list[str], list[str]]:
@@ -594,7 +601,7 @@ def _with_safety_filled(data: dict[str, Any], missing: list[str]) -> dict[str, A
     return kept
 
 
-def screening_so_far(data: dict[str, Any]) -> Screening:
+def screening_so_far(data: dict[str, Any], strict: bool = False) -> Screening:
     """The screening from answers that may not include every safety answer yet.
 
     Unanswered safety questions count as no (and are listed in ``unanswered``): the rules
@@ -602,17 +609,18 @@ def screening_so_far(data: dict[str, Any]) -> Screening:
     Raises IntakeError when the answers before the safety questions are incomplete.
     """
     missing_safety, _ = _missing_answers(data)
-    screening = _validate(Screening, _with_safety_filled(data, missing_safety))
+    screening = _validate(Screening, _with_safety_filled(data, missing_safety), strict)
     screening._unanswered = frozenset(missing_safety)
     return screening
 
 
-def parse_intake(data: Any) -> Intake | Screening:
+def parse_intake(data: Any, strict: bool = False) -> Intake | Screening:
     """Validates raw JSON data as an intake, or raises IntakeError naming each bad field.
 
     A complete intake comes back as ``Intake``. Data that leaves answers out comes back as
     a ``Screening`` only when the questionnaire would have stopped at that point (see
     ``core.stopping``); otherwise every missing answer is named, with every bad one.
+    ``strict`` reads the data as JSON's own types (for the API: true is not a number).
     """
     # The stopping rule needs triage, which sits above this module.
     from spinewise.core.stopping import stop_reason
@@ -630,7 +638,7 @@ def parse_intake(data: Any) -> Intake | Screening:
             ]
         )
     try:
-        return Intake.model_validate(data)
+        return _checked(Intake, data, strict)
     except ValidationError as exc:
         errors = exc
     missing_safety, missing_details = _missing_answers(data)
@@ -644,7 +652,7 @@ def parse_intake(data: Any) -> Intake | Screening:
     if wrong or not may_be_missing:
         # Something is wrong besides answers left out: name every problem, missing ones too.
         raise IntakeError(_field_problems(errors))
-    screening = screening_so_far(data)
+    screening = screening_so_far(data, strict)
     if stop_reason(screening, safety_complete=not missing_safety) is not None:
         return screening
     reason = "required: the answers given do not reach a verdict that ends the questionnaire"

@@ -157,7 +157,7 @@ class Preferences(_Frozen):
     def _known_timezone(cls, value: str) -> str:
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+        except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # "Europe" is a folder
             raise ValueError(f"unknown time zone {value!r} (use an IANA name)") from exc
         return value
 

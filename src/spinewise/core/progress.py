@@ -27,16 +27,16 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from spinewise.core.intake import FreeText, describe_red_flags, known_red_flags
+from spinewise.core.intake import describe_red_flags
+from spinewise.core.journal import DailyEntry, PsfsRating
 from spinewise.core.plan import Programme
-from spinewise.core.review import MIN_FRACTION, MIN_POINTS, CheckIn, is_meaningful
+from spinewise.core.review import MIN_FRACTION, MIN_POINTS, is_meaningful
 
 WINDOW_DAYS = 7
 PSFS_MEAN_CHANGE = 2.0  # minimal detectable change of the PSFS average
 PSFS_ACTIVITY_CHANGE = 3.0  # ... and of a single activity
-MAX_NOTE = 500
 RECENT_NOTES = 5
 
 Direction = Literal["better", "worse", "same"]
@@ -45,77 +45,6 @@ BaselineSource = Literal["intake", "first_week"]
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-# --- What the journal stores ---------------------------------------------------------------
-
-
-class DailyEntry(_Frozen):
-    """One daily check-in as the journal stores it."""
-
-    day: date
-    pain: int = Field(ge=0, le=10, description="Pain now, 0 (none) to 10 (worst possible).")
-    worst: int | None = Field(default=None, ge=0, le=10, description="Worst pain today.")
-    sessions_done: int = Field(default=0, ge=0, le=14, description="Exercise sessions done.")
-    sitting_hours: float | None = Field(default=None, ge=0, le=24, description="Hours sat.")
-    flare_up: bool = Field(default=False, description="Had a flare-up today.")
-    note: FreeText = Field(default="", max_length=MAX_NOTE, description="Free text.")
-    new_red_flags: list[str] = Field(
-        default_factory=list, description="Red-flag question names answered yes today."
-    )
-
-    @field_validator("new_red_flags")
-    @classmethod
-    def _known_flags(cls, value: list[str]) -> list[str]:
-        return known_red_flags(value)
-
-    def to_checkin(self) -> CheckIn:
-        """The same day as the weekly review reads it (``review.review_week``)."""
-        return CheckIn(
-            day=self.day,
-            pain=self.pain,
-            worst=self.worst,
-            sessions_done=self.sessions_done,
-            flare_up=self.flare_up,
-            new_red_flags=self.new_red_flags,
-        )
-
-
-class PsfsActivity(_Frozen):
-    name: FreeText = Field(min_length=1, max_length=80, description="An activity the person chose.")
-    score: int = Field(ge=0, le=10, description='0 "unable to do" to 10 "able, as before".')
-
-    @field_validator("name")
-    @classmethod
-    def _not_blank(cls, value: str) -> str:
-        value = " ".join(value.split())
-        if not value:
-            raise ValueError("activity name must not be blank")
-        return value
-
-
-class PsfsRating(_Frozen):
-    """One Patient-Specific Functional Scale rating: 1-3 activities, each 0-10.
-
-    Give the programme ``week`` (1-6), the ``week_start`` date, or both.
-    """
-
-    week: int | None = Field(default=None, ge=1, le=6)
-    week_start: date | None = None
-    activities: list[PsfsActivity] = Field(min_length=1, max_length=3)
-
-    @model_validator(mode="after")
-    def _dated(self) -> PsfsRating:
-        if self.week is None and self.week_start is None:
-            raise ValueError("give the programme week, the week_start date, or both")
-        names = [activity.name.casefold() for activity in self.activities]
-        if len(names) != len(set(names)):
-            raise ValueError("activities lists the same activity twice")
-        return self
-
-    @property
-    def mean(self) -> float:
-        return round(fmean(activity.score for activity in self.activities), 2)
 
 
 # --- Results --------------------------------------------------------------------------------
@@ -265,7 +194,7 @@ def pain_series(
     left = 0
     for right, entry in enumerate(days):
         total += entry.pain
-        while days[left].day <= entry.day - timedelta(days=window_days):
+        while (entry.day - days[left].day).days >= window_days:
             total -= days[left].pain
             left += 1
         count = right - left + 1
@@ -281,7 +210,7 @@ def needed_change(baseline: float) -> float:
 
 def _first_week_mean(days: list[DailyEntry]) -> float:
     first = days[0].day
-    window = [d.pain for d in days if d.day < first + timedelta(days=WINDOW_DAYS)]
+    window = [d.pain for d in days if (d.day - first).days < WINDOW_DAYS]
     return round(fmean(window), 2)
 
 
@@ -294,7 +223,7 @@ def baseline_vs_now(entries: Iterable[DailyEntry], baseline_pain: float | None) 
     days = normalise(entries)
     source: BaselineSource | None = "intake" if baseline_pain is not None else None
     baseline = baseline_pain
-    if baseline is None and days and days[-1].day >= days[0].day + timedelta(days=WINDOW_DAYS):
+    if baseline is None and days and (days[-1].day - days[0].day).days >= WINDOW_DAYS:
         baseline, source = _first_week_mean(days), "first_week"
     rule = "at least 2 points and at least 30% of the starting score"
     if not days or baseline is None:
@@ -315,7 +244,7 @@ def baseline_vs_now(entries: Iterable[DailyEntry], baseline_pain: float | None) 
             verdict=f"Cannot compare yet: {why}.",
         )
     last = days[-1].day
-    since = last - timedelta(days=WINDOW_DAYS - 1)
+    since = date.fromordinal(max(1, last.toordinal() - (WINDOW_DAYS - 1)))
     recent = [d.pain for d in days if d.day >= since]
     now = round(fmean(recent), 2)
     change = round(now - baseline, 2)
@@ -381,6 +310,13 @@ def resolution_for(series: Sequence[PainPoint], max_points: int = 120) -> Resolu
     size = math.ceil(months / (max_points - 1))  # -1: buckets need not align with the start
     while _bucket_count(series, Resolution("month", size)) > max_points:
         size += 1
+    # One bucket cannot keep both the first and the last day: take smaller buckets.
+    while (
+        size > 1
+        and _bucket_count(series, Resolution("month", size)) < 2
+        and _bucket_count(series, Resolution("month", size - 1)) <= max_points
+    ):
+        size -= 1
     return Resolution("month", size)
 
 
@@ -558,9 +494,13 @@ def summary(
     pain = baseline_vs_now(days, baseline)
     adherence = weekly_adherence(days, programme, until) if programme is not None else []
     start = programme.start if programme is not None else None
-    rating_list = list(ratings)
+    # A rating dated after "today" (only possible in data from before the date rule) would
+    # stretch the function chart to that week; it waits until its week comes.
+    rating_list = [
+        r for r in ratings if until is None or r.week_start is None or r.week_start <= until
+    ]
     last = days[-1].day if days else None
-    recent = [d for d in days if last is not None and d.day > last - timedelta(days=WINDOW_DAYS)]
+    recent = [d for d in days if last is not None and (last - d.day).days < WINDOW_DAYS]
     sitting = [d.sitting_hours for d in recent if d.sitting_hours is not None]
     notes = [Note(day=d.day, text=d.note.strip()) for d in days if d.note.strip()]
     return ProgressSummary(

@@ -14,13 +14,13 @@ Verdicts, first match wins:
 
 from __future__ import annotations
 
-from datetime import date
 from statistics import fmean
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from spinewise.core.intake import describe_red_flags, known_red_flags
+from spinewise.core.intake import describe_red_flags
+from spinewise.core.journal import DailyEntry
 from spinewise.core.plan import (
     MAX_STAGE,
     MIN_STAGE,
@@ -44,24 +44,6 @@ FLARE_UPS_TO_REGRESS = 2
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class CheckIn(_Frozen):
-    """One check-in: pain today, sessions done since the last check-in, anything new."""
-
-    day: date
-    pain: float = Field(ge=0, le=10, description="Pain now, 0 (none) to 10 (worst possible).")
-    worst: float | None = Field(default=None, ge=0, le=10, description="Worst pain today.")
-    sessions_done: int = Field(default=0, ge=0, le=14)
-    flare_up: bool = False
-    new_red_flags: list[str] = Field(
-        default_factory=list, description="Red-flag question names answered yes."
-    )
-
-    @field_validator("new_red_flags")
-    @classmethod
-    def _known_flags(cls, value: list[str]) -> list[str]:
-        return known_red_flags(value)
 
 
 class WeeklyReview(_Frozen):
@@ -132,7 +114,7 @@ def _flag_names(names: list[str]) -> str:
 def review_week(
     programme: Programme,
     week_number: int,
-    checkins: list[CheckIn],
+    checkins: list[DailyEntry],
     baseline_pain: float,
     history: list[WeeklyReview] | None = None,
 ) -> WeeklyReview:

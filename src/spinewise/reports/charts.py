@@ -13,6 +13,7 @@ stylesheet restyle the charts, e.g. for dark mode.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 from xml.sax.saxutils import escape, quoteattr
@@ -407,6 +408,9 @@ def _psfs_desc(points: Sequence[PsfsPoint]) -> str:
     return f"{head}. {scale}: {values}."
 
 
+MAX_WEEK_LABELS = 12
+
+
 def psfs_chart(
     by_week: Sequence[PsfsPoint],
     *,
@@ -424,7 +428,9 @@ def psfs_chart(
     def x(week: int) -> float:
         return plot.left + slot * (week - 0.5)
 
-    for week in range(1, last_week + 1):
+    # At most about a dozen labels, however long the history: the drawing stays small.
+    step = max(1, math.ceil(last_week / MAX_WEEK_LABELS))
+    for week in range(1, last_week + 1, step):
         label = f"Week {week}" if last_week <= 8 else str(week)
         body.append(_text(x(week), plot.bottom + 17, label, text_anchor="middle"))
     if not by_week:

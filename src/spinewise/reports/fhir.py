@@ -24,8 +24,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from spinewise.core.intake import Screening
+from spinewise.core.journal import DailyEntry, PsfsRating
 from spinewise.core.legacy import read_saved_intake
-from spinewise.core.progress import DailyEntry, PsfsRating, normalise
+from spinewise.core.progress import normalise
 
 NAMESPACE = uuid.UUID("1c2b6a0e-4f63-5d1a-9e0c-5b1a2d3e4f50")  # Spinewise's uuid5 namespace
 BASE = "https://spinewise.example/fhir"

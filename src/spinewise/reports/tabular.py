@@ -15,7 +15,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from spinewise.core.progress import DailyEntry, normalise
+from spinewise.core.journal import DailyEntry
+from spinewise.core.progress import normalise
 
 CHECKINS_SCHEMA = "spinewise.checkins/1"
 CSV_COLUMNS = (

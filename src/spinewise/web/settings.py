@@ -49,22 +49,44 @@ def env_list(name: str, default: list[str]) -> list[str]:
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
 
+# A typo must not quietly run a public server as development.
+ENVIRONMENTS = ("development", "test", "production")
 SPINEWISE_ENV = env_str("SPINEWISE_ENV", "development").lower()
+if SPINEWISE_ENV not in ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"SPINEWISE_ENV must be one of {', '.join(ENVIRONMENTS)}; got {SPINEWISE_ENV!r}"
+    )
 PRODUCTION = SPINEWISE_ENV == "production"
 DEBUG = env_bool("SPINEWISE_DEBUG", False)
 
-# A development key is fine on a laptop; production must bring its own.
+# A development key is fine on a laptop; production must bring its own, as long and as
+# varied as Django's deployment check asks (50+ characters, 5+ different ones).
 _DEV_SECRET_KEY = "django-insecure-spinewise-development-only-key-do-not-use-in-production"
 SECRET_KEY = env_str("SPINEWISE_SECRET_KEY") or _DEV_SECRET_KEY
-if PRODUCTION and (SECRET_KEY == _DEV_SECRET_KEY or SECRET_KEY.startswith("django-insecure-")):
+MIN_SECRET_KEY_LENGTH, MIN_SECRET_KEY_CHARACTERS = 50, 5
+if PRODUCTION and (
+    SECRET_KEY.startswith("django-insecure-")
+    or len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH
+    or len(set(SECRET_KEY)) < MIN_SECRET_KEY_CHARACTERS
+):
     raise ImproperlyConfigured(
-        "SPINEWISE_SECRET_KEY must be set to a long random value when SPINEWISE_ENV=production"
+        "SPINEWISE_SECRET_KEY must be a random value of at least 50 characters when "
+        "SPINEWISE_ENV=production: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
 ALLOWED_HOSTS = env_list("SPINEWISE_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 if not PRODUCTION and "testserver" not in ALLOWED_HOSTS:
     ALLOWED_HOSTS.append("testserver")
 CSRF_TRUSTED_ORIGINS = env_list("SPINEWISE_CSRF_TRUSTED_ORIGINS", [])
+
+# Retention (``spinewise maintenance`` applies it; run it daily from cron or a timer).
+# Answers of a not-yet-saved assessment, counted from the last answer:
+SPINEWISE_ANONYMOUS_ANSWERS_HOURS = env_int("SPINEWISE_ANONYMOUS_ANSWERS_HOURS", 12)
+# Sign-in records (successful and failed log-ins, with address and browser):
+SPINEWISE_SIGNIN_RECORD_DAYS = env_int("SPINEWISE_SIGNIN_RECORD_DAYS", 30)
+
+# New saved assessments, programmes and API tokens per person and hour (each kind).
+SPINEWISE_WRITES_PER_HOUR = env_int("SPINEWISE_WRITES_PER_HOUR", 30)
 
 # Emergency phone number shown on every page. 999 in the UK, 112 in the EU,
 # 911 in North America.
@@ -91,12 +113,14 @@ MIDDLEWARE = [
     "spinewise.web.middleware.extra_security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "spinewise.web.middleware.no_store_for_personal_data",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "spinewise.web.middleware.WriteLimitMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -159,6 +183,9 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+if SPINEWISE_ENV == "test":
+    # Tests hash thousands of passwords; Argon2's deliberate slowness buys them nothing.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -173,11 +200,19 @@ LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "site:landing"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # reset links live two hours
 
-# django-axes: five failed log-ins for one email from one address lock it for 15 minutes.
-AXES_FAILURE_LIMIT = 5
+# How many reverse proxies (nginx ...) stand in front of the app and append the address they
+# saw to X-Forwarded-For. 0: the app is reached directly and the header is ignored.
+SPINEWISE_TRUSTED_PROXIES = env_int("SPINEWISE_TRUSTED_PROXIES", 0)
+
+# Wrong passwords (see web/accounts/throttle.py): per client address, django-axes locks the
+# address out after SPINEWISE_SIGNIN_IP_LIMIT failures for 15 minutes; per account, each
+# attempt after the third waits twice as long as the last (up to 15 minutes), and a
+# password-reset link always gets the owner in. A stranger cannot lock an owner out.
+AXES_FAILURE_LIMIT = env_int("SPINEWISE_SIGNIN_IP_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "spinewise.web.client_ip.client_ip"
+AXES_RESET_ON_SUCCESS = False  # one right password must not wipe an address's failures
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_VERBOSE = False
 
@@ -185,7 +220,10 @@ AXES_VERBOSE = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SPINEWISE_SESSION_AGE", 60 * 60 * 24 * 14)
-CSRF_COOKIE_HTTPONLY = True
+# Readable by the page's own scripts, as the API tells browser clients to send it back in
+# X-CSRFToken. (An HttpOnly CSRF cookie protects nothing: a script on the page can read
+# the token from any form. The session cookie stays HttpOnly.)
+CSRF_COOKIE_HTTPONLY = False
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
@@ -245,8 +283,22 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_ALLOW_ALL_ORIGINS = False  # our files are for our pages only
 
-# --- Email: printed to the console unless SMTP is configured ---
-EMAIL_BACKEND = env_str("SPINEWISE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# --- Email: printed to the console on a laptop; production sends it (SMTP by default) ---
+# Reset and sign-up links are keys to an account: production refuses every backend that
+# would write them where others can read them (a log, a file, memory).
+EMAIL_BACKEND = env_str(
+    "SPINEWISE_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
+UNSAFE_EMAIL_BACKENDS = ("console", "filebased", "locmem")
+if PRODUCTION and any(f".{name}." in EMAIL_BACKEND for name in UNSAFE_EMAIL_BACKENDS):
+    raise ImproperlyConfigured(
+        f"SPINEWISE_EMAIL_BACKEND={EMAIL_BACKEND} would put password-reset links in a log or "
+        "a file; production needs a real mail backend (e.g. the SMTP default)"
+    )
+EMAIL_FILE_PATH = env_str("SPINEWISE_EMAIL_FILE_PATH") or str(DATA_DIR / "outbox")
 EMAIL_HOST = env_str("SPINEWISE_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("SPINEWISE_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("SPINEWISE_EMAIL_USER")
@@ -264,7 +316,14 @@ LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"secrets": {"()": "spinewise.web.log_filters.RedactSecretPaths"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["secrets"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("SPINEWISE_LOG_LEVEL", "INFO")},
     "loggers": {
         # The default handler would email request details (POST data included) to admins.

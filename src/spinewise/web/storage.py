@@ -9,11 +9,14 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import connections
+
+from spinewise.private_files import make_private_dir, make_private_file, private_temp_beside
 
 
 class StorageError(RuntimeError):
@@ -35,22 +38,37 @@ def _tables(path: Path) -> list[str]:
 
 
 def backup(destination: Path) -> Path:
-    """Writes a consistent copy of the database to ``destination``."""
-    destination = destination.expanduser().resolve()
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    """Writes a consistent copy of the database to ``destination``, readable by its owner only.
+
+    The copy is made in a fresh temporary file beside it and then moved into place, so a
+    leftover file or a planted symlink does not matter.
+    """
+    destination = destination.expanduser().absolute()
+    if not destination.parent.exists():
+        make_private_dir(destination.parent)
     if is_sqlite():
         source = Path(_database()["NAME"])
         if not source.exists():
             raise StorageError(f"no database at {source}: run 'spinewise serve' once first")
-        tmp = destination.with_suffix(destination.suffix + ".partial")
-        tmp.touch(mode=0o600)  # health data: readable by the owner only, from the start
-        with sqlite3.connect(source) as src, sqlite3.connect(tmp) as dst:
+        # Exits run last to first: both connections close before the file is moved.
+        with (
+            private_temp_beside(destination) as tmp,
+            closing(sqlite3.connect(source)) as src,
+            closing(sqlite3.connect(tmp)) as dst,
+        ):
             src.backup(dst)
-        tmp.replace(destination)  # never leave a half-written backup under the real name
         return destination
-    destination.touch(mode=0o600)
-    destination.chmod(0o600)
-    return _pg_dump(destination)
+    with private_temp_beside(destination) as tmp:
+        _pg_dump(tmp)
+    return destination
+
+
+def secure_database_files() -> None:
+    """The SQLite database is 0600 (SQLite gives its -wal and -shm files the same mode)."""
+    if is_sqlite():
+        name = Path(_database()["NAME"])
+        for path in (name, Path(f"{name}-wal"), Path(f"{name}-shm")):
+            make_private_file(path)
 
 
 def restore(source: Path) -> None:

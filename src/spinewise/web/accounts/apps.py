@@ -7,3 +7,6 @@ class AccountsConfig(AppConfig):
     name = "spinewise.web.accounts"
     label = "spinewise_accounts"
     verbose_name = "Spinewise accounts"
+
+    def ready(self) -> None:
+        from spinewise.web.accounts import signals  # noqa: F401  (connects the receivers)

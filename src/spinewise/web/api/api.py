@@ -6,16 +6,24 @@ a JSON 500 rather than the HTML error page.
 
 from __future__ import annotations
 
+import json
 import logging
-from typing import Any
+from typing import Any, cast
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.schema import OpenAPISchema
+from ninja.parser import Parser
+from ninja.types import DictStrAny
 
-from spinewise.web.api import assessments, checkins, library, openapi, programmes, tokens
+from spinewise.core.intake import IntakeError
+from spinewise.core.journal import JournalError
+from spinewise.web.api import assessments, checkins, library, programmes, tokens
 from spinewise.web.api.http import json_response
+from spinewise.web.api.schemas import intake_components, point_at_intake
+from spinewise.web.limits import WriteLimitReached
 
 logger = logging.getLogger(__name__)
 
@@ -34,9 +42,22 @@ personal API token (`Authorization: Bearer <token>`, created at POST /tokens fro
 signed-in browser) or the browser session (with its CSRF token for writes). Other people's
 objects answer 404, exactly like ids that do not exist.
 
-**Errors** are JSON objects with a `detail`; validation errors (422) also list `errors`, one
-`{field, message}` per bad field.
+**Bodies** are JSON (`Content-Type: application/json`, else 415) with JSON's own types:
+`true` is not a number and `"4"` is not 4. **Errors** are JSON objects with a `detail`;
+validation errors (422) also list `errors`, one `{field, message}` per bad field. Saving
+is limited per person and hour (429 with `Retry-After`).
 """
+
+
+def _not_a_number(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+class StrictJsonParser(Parser):
+    """JSON as the standard writes it: NaN and Infinity are not numbers."""
+
+    def parse_body(self, request: HttpRequest) -> DictStrAny:
+        return cast(DictStrAny, json.loads(request.body, parse_constant=_not_a_number))
 
 
 class SpinewiseAPI(NinjaAPI):
@@ -44,8 +65,11 @@ class SpinewiseAPI(NinjaAPI):
         self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
     ) -> OpenAPISchema:
         document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        openapi.finish(document)
-        return document
+        # Intake bodies are read by core's parse_intake (two shapes, one contract), so their
+        # schema is the published one, added as components here.
+        finished: OpenAPISchema = point_at_intake(document)
+        finished.setdefault("components", {}).setdefault("schemas", {}).update(intake_components())
+        return finished
 
 
 api = SpinewiseAPI(
@@ -55,6 +79,7 @@ api = SpinewiseAPI(
     urls_namespace="api",
     # The interactive page loads Swagger UI from a CDN, which the CSP (rightly) forbids.
     docs_url=None,
+    parser=StrictJsonParser(),
     openapi_extra={
         "tags": [
             {"name": "assessments", "description": "Triage, region, causes and mistakes."},
@@ -62,6 +87,7 @@ api = SpinewiseAPI(
             {"name": "exercises", "description": "The exercise library."},
             {"name": "intake", "description": "The questionnaire's answer format."},
             {"name": "tokens", "description": "Personal API tokens."},
+            {"name": "journal", "description": "Daily check-ins and weekly activity ratings."},
         ]
     },
 )
@@ -86,7 +112,10 @@ def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResp
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return _error(str(exc), exc.status_code)
+    detail = str(exc)
+    if detail.startswith("Cannot parse request body"):  # ninja's words for bad JSON
+        detail = "the request body is not valid JSON"
+    return _error(detail, exc.status_code)
 
 
 @api.exception_handler(Http404)
@@ -102,10 +131,42 @@ def _field(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(rest) or f"({source})"
 
 
+def _invalid_fields(problems: list[tuple[str, str]]) -> HttpResponse:
+    errors = [{"field": field, "message": message} for field, message in problems]
+    return json_response({"detail": "invalid request", "errors": errors}, status=422)
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    errors = [{"field": _field(error["loc"]), "message": error["msg"]} for error in exc.errors]
-    return json_response({"detail": "invalid request", "errors": errors}, status=422)
+    """The one answer to a bad field, wherever it was found: 422 naming each field."""
+    return _invalid_fields(
+        [
+            (_field(error["loc"]), str(error["msg"]).removeprefix("Value error, "))
+            for error in exc.errors
+        ]
+    )
+
+
+@api.exception_handler(JournalError)
+def _invalid_entry(request: HttpRequest, exc: JournalError) -> HttpResponse:
+    return _invalid_fields(exc.problems)
+
+
+@api.exception_handler(IntakeError)
+def _invalid_intake(request: HttpRequest, exc: IntakeError) -> HttpResponse:
+    return _invalid_fields(exc.problems)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return _error("the request body is too large", 413)
+
+
+@api.exception_handler(WriteLimitReached)
+def _too_many(request: HttpRequest, exc: WriteLimitReached) -> HttpResponse:
+    response = _error(str(exc), 429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(Exception)

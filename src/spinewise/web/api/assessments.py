@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import P, QueryEx, Router
+from ninja import Body, P, QueryEx, Router
 from ninja.errors import HttpError
 
-from spinewise.core.intake import IntakeError, parse_intake
+from spinewise.core.intake import IntakeError, Screening
 from spinewise.web.api.auth import AUTH, auth_user, optional_user
-from spinewise.web.api.http import invalid, json_response, owned_or_404, read_json_body
-from spinewise.web.api.openapi import INTAKE_BODY, OPTIONAL_AUTH
-from spinewise.web.api.schemas import (
-    AssessmentOut,
-    AssessmentSummary,
-    ErrorOut,
-    ValidationErrorOut,
-)
+from spinewise.web.api.examples import EXAMPLE_INTAKE, example_assessment
+from spinewise.web.api.http import OPTIONAL_AUTH, json_response, links, owned_or_404, responses
+from spinewise.web.api.schemas import AssessmentOut, AssessmentSummary, IntakeJson
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import assess_for_web, emergency_number, save_assessment
 
 router = Router(tags=["assessments"])
+
+if TYPE_CHECKING:
+    IntakeBody = Screening
+else:
+    IntakeBody = Body[IntakeJson, {"example": EXAMPLE_INTAKE}]
 
 SAVE_NEEDS_AUTH = "saving needs authentication: sign in, or send Authorization: Bearer <token>"
 
@@ -40,32 +40,30 @@ def saved_json(saved: SavedAssessment, result: dict[str, Any]) -> dict[str, Any]
         "Triage first, then region, likely causes (most likely first) and common mistakes: "
         "the same JSON as `spinewise assess --json`. Anyone may call it; nothing is stored "
         "unless an authenticated caller passes `save=true`, which answers 201 with an `id`. "
-        "Emergency and urgent results carry no causes or exercise advice. An invalid intake "
-        "answers 422 naming every bad field."
+        "Emergency and urgent results carry no causes or exercise advice. An intake may "
+        "stop where the questionnaire stops (an emergency answer, or every safety answer "
+        "with an urgent verdict or an age under 16): the result then says `complete: false` "
+        "and lists what was not asked. An invalid intake answers 422 naming every bad field."
     ),
-    response={
-        200: AssessmentOut,
-        201: AssessmentOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        413: ErrorOut,
-        422: ValidationErrorOut,
+    response=responses(
+        {200: AssessmentOut, 201: AssessmentOut}, auth=True, body=True, limited=True
+    ),
+    openapi_extra={
+        "security": OPTIONAL_AUTH,
+        "responses": {
+            200: {"content": {"application/json": {"example": example_assessment()}}},
+            201: {"links": links(GetAssessment=("get_assessment", "assessment_id", "/id"))},
+        },
     },
-    openapi_extra={"requestBody": INTAKE_BODY, "security": OPTIONAL_AUTH},
 )
 def create_assessment(
     request: HttpRequest,
+    intake: IntakeBody,
     save: QueryEx[bool, P(description="Also store it for the caller (answers 201).")] = False,
 ) -> HttpResponse:
     user = optional_user(request) if save else None
     if save and user is None:
         raise HttpError(401, SAVE_NEEDS_AUTH)
-    data = read_json_body(request)
-    try:
-        intake = parse_intake(data)
-    except IntakeError as exc:
-        return invalid("invalid intake", exc.problems)
     if user is None:
         return json_response(assess_for_web(intake).to_json_dict())
     saved = save_assessment(user, intake)
@@ -78,7 +76,7 @@ def create_assessment(
     operation_id="list_assessments",
     summary="Your saved assessments",
     description="Newest first.",
-    response={200: list[AssessmentSummary], 401: ErrorOut},
+    response=responses({200: list[AssessmentSummary]}, auth=True),
 )
 def list_assessments(request: HttpRequest) -> list[dict[str, Any]]:
     return [
@@ -97,7 +95,7 @@ def list_assessments(request: HttpRequest) -> list[dict[str, Any]]:
         "The saved answers assessed under today's rules (content corrections since saving "
         "apply), with the id and the time it was saved. Someone else's id answers 404."
     ),
-    response={200: AssessmentOut, 401: ErrorOut, 404: ErrorOut},
+    response=responses({200: AssessmentOut}, auth=True, params=True, lookup=True),
 )
 def get_assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
     saved = owned_or_404(SavedAssessment, auth_user(request), assessment_id)

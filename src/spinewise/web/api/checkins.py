@@ -1,91 +1,85 @@
-"""The caller's daily check-ins: the same journal the web dashboard and the CLI use."""
+"""The caller's daily check-ins and weekly activity ratings: the journal the web and CLI use."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema
-from pydantic import Field, ValidationError
+from django.http import Http404, HttpRequest
+from ninja import Body, Router, Status
 
 from spinewise.core.checkin import CHECKIN_FLAGS
-from spinewise.core.progress import DailyEntry
+from spinewise.core.journal import PSFS_ACTIVITIES, PSFS_SCORE, DailyEntry, WeeklyRating
 from spinewise.web.api.auth import AUTH, auth_user
-from spinewise.web.api.http import invalid, json_response, pydantic_problems, read_json_body
-from spinewise.web.api.schemas import ErrorOut, ValidationErrorOut
+from spinewise.web.api.http import links, responses
+from spinewise.web.api.schemas import CheckInOut, PsfsOut, strict_json
 from spinewise.web.journal import services
-from spinewise.web.journal.models import CheckIn
+from spinewise.web.journal.models import CheckIn, PsfsEntry
 
-router = Router(tags=["check-ins"])
+router = Router(tags=["journal"])
+
+CHECKIN_EXAMPLE = {"day": "2026-11-24", "pain": 4, "sessions_done": 1, "new_red_flags": []}
+RATING_EXAMPLE = {"week_start": "2026-11-23", "activities": [{"name": "Sitting", "score": 4}]}
+if TYPE_CHECKING:
+    CheckInBody = DailyEntry
+    RatingBody = WeeklyRating
+else:
+    CheckInBody = Body[strict_json(DailyEntry), {"example": CHECKIN_EXAMPLE}]
+    RatingBody = Body[strict_json(WeeklyRating), {"example": RATING_EXAMPLE}]
+
+DATE_RULE = (
+    "Days may not be after the person's own today (in their programme's time zone), nor "
+    "before the earlier of their programme's start and a year ago: otherwise 422 names `day`."
+)
 
 
-class CheckInOut(Schema):
-    id: int
-    day: str = Field(examples=["2026-11-24"])
-    pain: int
-    worst: int | None
-    sessions_done: int
-    sitting_hours: float | None
-    flare_up: bool
-    note: str
-    new_red_flags: list[str]
-    created: bool = Field(description="True when this made a new day; false when it replaced one.")
-    triage: dict[str, Any] | None = Field(
-        description="Set when a new warning sign was reported: the verdict to act on now."
+def checkin_out(checkin: CheckIn, created: bool = False, triage: Any = None) -> CheckInOut:
+    return CheckInOut(
+        id=checkin.pk, **checkin.to_entry().model_dump(), created=created, triage=triage
     )
 
 
-CHECKIN_BODY = {
-    "required": True,
-    "content": {
-        "application/json": {
-            "schema": DailyEntry.model_json_schema(),
-            "example": {"day": "2026-11-24", "pain": 4, "sessions_done": 1, "new_red_flags": []},
-        }
-    },
-}
-
-
-def _out(checkin: CheckIn, created: bool, triage: dict[str, Any] | None) -> dict[str, Any]:
-    entry = checkin.to_entry().model_dump(mode="json")
-    return {"id": checkin.pk, **entry, "created": created, "triage": triage}
+def psfs_out(entry: PsfsEntry) -> PsfsOut:
+    rating = entry.to_rating()
+    return PsfsOut(
+        id=entry.pk,
+        week_start=entry.week_start.isoformat(),
+        activities=rating.activities,
+        mean=rating.mean,
+    )
 
 
 @router.post(
     "/checkins",
     auth=AUTH,
     operation_id="record_checkin",
-    summary="Record a day's check-in",
+    summary="Record or replace a day's check-in",
     description=(
-        "One check-in per day: posting the same day again replaces it (back-filling a missed "
-        "day is fine). `new_red_flags` names any re-check answered yes "
-        f"({', '.join(CHECKIN_FLAGS)}); if there is one, the response carries the new triage "
-        "verdict, which comes before anything else."
+        "One check-in per day: posting the same day again replaces it (201 for a new day, "
+        "200 for a replaced one); back-filling a missed day is fine. `new_red_flags` names "
+        f"any re-check answered yes ({', '.join(CHECKIN_FLAGS)}); if there is one, the "
+        f"response carries the new triage verdict, which comes before anything else. {DATE_RULE}"
     ),
-    response={
-        200: CheckInOut,
-        201: CheckInOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        422: ValidationErrorOut,
+    response=responses({200: CheckInOut, 201: CheckInOut}, auth=True, body=True),
+    openapi_extra={
+        "responses": {
+            code: {
+                "links": links(
+                    GetCheckIn=("get_checkin", "day", "/day"),
+                    DeleteCheckIn=("delete_checkin", "day", "/day"),
+                )
+            }
+            for code in (200, 201)
+        }
     },
-    openapi_extra={"requestBody": CHECKIN_BODY},
 )
-def record_checkin(request: HttpRequest) -> HttpResponse:
-    user = auth_user(request)
-    data = read_json_body(request)
-    try:
-        entry = DailyEntry.model_validate(data)
-    except ValidationError as exc:
-        return invalid("invalid check-in", pydantic_problems(exc))
-    unknown = [f for f in entry.new_red_flags if f not in CHECKIN_FLAGS]
-    if unknown:
-        problems = [("new_red_flags", f"not asked at check-in: {name}") for name in unknown]
-        return invalid("invalid check-in", problems)
-    result = services.record_checkin(user, entry)
-    triage = result.triage.model_dump(mode="json") if result.triage else None
-    body = _out(result.checkin, result.created, triage)
-    return json_response(body, status=201 if result.created else 200)
+def record_checkin(
+    request: HttpRequest,
+    entry: CheckInBody,
+) -> Status[CheckInOut]:
+    result = services.record_checkin(auth_user(request), entry)
+    body = checkin_out(result.checkin, result.created, result.triage)
+    return Status(201 if result.created else 200, body)
 
 
 @router.get(
@@ -94,9 +88,89 @@ def record_checkin(request: HttpRequest) -> HttpResponse:
     operation_id="list_checkins",
     summary="Your check-ins",
     description="Oldest first.",
-    response={200: list[CheckInOut], 401: ErrorOut},
+    response=responses({200: list[CheckInOut]}, auth=True),
 )
-def list_checkins(request: HttpRequest) -> HttpResponse:
-    user = auth_user(request)
-    rows = CheckIn.objects.filter(user=user).order_by("day")
-    return json_response([_out(c, False, None) for c in rows])
+def list_checkins(request: HttpRequest) -> list[CheckInOut]:
+    rows = CheckIn.objects.filter(user=auth_user(request)).order_by("day")
+    return [checkin_out(c) for c in rows]
+
+
+@router.get(
+    "/checkins/{day}",
+    auth=AUTH,
+    operation_id="get_checkin",
+    summary="Your check-in for one day",
+    description="404 when you have no check-in that day.",
+    response=responses({200: CheckInOut}, auth=True, params=True, lookup=True),
+)
+def get_checkin(request: HttpRequest, day: date) -> CheckInOut:
+    found = services.checkin_on(auth_user(request), day)
+    if found is None:
+        raise Http404
+    return checkin_out(found)
+
+
+@router.delete(
+    "/checkins/{day}",
+    auth=AUTH,
+    operation_id="delete_checkin",
+    summary="Delete your check-in for one day",
+    description="It is gone for good (the progress summary changes with it).",
+    response=responses({204: None}, auth=True, params=True, lookup=True),
+)
+def delete_checkin(request: HttpRequest, day: date) -> Status[None]:
+    if not services.delete_checkin(auth_user(request), day):
+        raise Http404
+    return Status(204, None)
+
+
+@router.post(
+    "/psfs",
+    auth=AUTH,
+    operation_id="record_psfs",
+    summary="Rate or re-rate a week's activities (PSFS)",
+    description=(
+        f"The Patient-Specific Functional Scale: {PSFS_ACTIVITIES} activities the back makes "
+        f"hard, each {PSFS_SCORE.low} (unable) to {PSFS_SCORE.high} (as before). One rating "
+        "per week: the same `week_start` again "
+        "replaces it. The week may not start after today or before the journal's earliest day."
+    ),
+    response=responses({201: PsfsOut}, auth=True, body=True),
+    openapi_extra={
+        "responses": {
+            201: {"links": links(DeletePsfs=("delete_psfs", "week_start", "/week_start"))}
+        }
+    },
+)
+def record_psfs(
+    request: HttpRequest,
+    rating: RatingBody,
+) -> Status[PsfsOut]:
+    entry = services.save_psfs(auth_user(request), rating.week_start, list(rating.activities))
+    return Status(201, psfs_out(entry))
+
+
+@router.get(
+    "/psfs",
+    auth=AUTH,
+    operation_id="list_psfs",
+    summary="Your activity ratings",
+    description="Oldest first.",
+    response=responses({200: list[PsfsOut]}, auth=True),
+)
+def list_psfs(request: HttpRequest) -> list[PsfsOut]:
+    return [psfs_out(e) for e in PsfsEntry.objects.filter(user=auth_user(request))]
+
+
+@router.delete(
+    "/psfs/{week_start}",
+    auth=AUTH,
+    operation_id="delete_psfs",
+    summary="Delete your activity rating for one week",
+    description="404 when you have no rating for that week.",
+    response=responses({204: None}, auth=True, params=True, lookup=True),
+)
+def delete_psfs(request: HttpRequest, week_start: date) -> Status[None]:
+    if not services.delete_psfs(auth_user(request), week_start):
+        raise Http404
+    return Status(204, None)

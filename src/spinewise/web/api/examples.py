@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from spinewise.core.intake import History, RedFlags
+from spinewise.core.assessment import assess
+from spinewise.core.intake import History, RedFlags, parse_intake
 
 # Office worker, 35, three weeks of dull lower back ache, worse when sitting; no warning signs.
 EXAMPLE_INTAKE: dict[str, Any] = {
@@ -50,3 +52,9 @@ EXAMPLE_PREFERENCES: dict[str, Any] = {
     "timezone": "Europe/London",
     "session_time": "07:30",
 }
+
+
+@functools.cache
+def example_assessment() -> dict[str, object]:
+    """What POST /assessments answers for the example intake (computed, so never stale)."""
+    return assess(parse_intake(EXAMPLE_INTAKE)).to_json_dict()

@@ -1,59 +1,23 @@
-"""Small helpers the endpoints share: reading JSON bodies, JSON responses, owned objects."""
+"""What the endpoints share: JSON responses, owned objects and the documented error answers."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
-from django.core.exceptions import RequestDataTooBig
 from django.db import models
-from django.http import Http404, HttpRequest, JsonResponse
-from ninja.errors import HttpError
-from pydantic import ValidationError
+from django.http import Http404, JsonResponse
 
-from spinewise.web.api.schemas import MAX_ID
+from spinewise.web.api.schemas import MAX_ID, ErrorOut, ValidationErrorOut
 
 ModelT = TypeVar("ModelT", bound=models.Model)
+
+# Anonymous callers are welcome; authenticated ones can also save.
+OPTIONAL_AUTH: list[dict[str, list[str]]] = [{}, {"ApiTokenAuth": []}, {"SessionAuth": []}]
 
 
 def json_response(data: Any, status: int = 200) -> JsonResponse:
     return JsonResponse(data, status=status, safe=False, json_dumps_params={"allow_nan": False})
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def read_json_body(request: HttpRequest) -> Any:
-    """The request body parsed as JSON; HttpError 400 (or 413) with a plain reason if not."""
-    try:
-        body = request.body
-    except RequestDataTooBig as exc:
-        raise HttpError(413, "the request body is too large") from exc
-    if not body.strip():
-        raise HttpError(400, "the request body is empty: send a JSON object")
-    try:
-        return json.loads(body, parse_constant=_reject_constant)
-    except RecursionError as exc:
-        raise HttpError(400, "the request body is not valid JSON: nested too deeply") from exc
-    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError
-        raise HttpError(400, f"the request body is not valid JSON: {exc}") from exc
-
-
-def invalid(detail: str, problems: Iterable[tuple[str, str]]) -> JsonResponse:
-    """422 naming every bad field."""
-    errors = [{"field": field, "message": message} for field, message in problems]
-    return json_response({"detail": detail, "errors": errors}, status=422)
-
-
-def pydantic_problems(exc: ValidationError, prefix: str = "") -> list[tuple[str, str]]:
-    problems = []
-    for error in exc.errors():
-        path = ".".join(str(part) for part in (prefix, *error["loc"]) if part != "")
-        problems.append((path or "(body)", error["msg"]))
-    return problems
 
 
 def owned_or_404(model: type[ModelT], user: User, object_id: int) -> ModelT:
@@ -64,3 +28,46 @@ def owned_or_404(model: type[ModelT], user: User, object_id: int) -> ModelT:
     if found is None:
         raise Http404
     return found
+
+
+def responses(
+    ok: dict[int, Any],
+    *,
+    auth: bool = False,
+    body: bool = False,
+    params: bool = False,
+    lookup: bool = False,
+    limited: bool = False,
+) -> dict[int, Any]:
+    """Every answer an endpoint can give, for its OpenAPI entry.
+
+    ``auth``: 401 without credentials, 403 for a session write without its CSRF token.
+    ``body``: a JSON body, so 400 (not JSON), 413 (too large), 415 (not JSON by type) and
+    422 (a bad field). ``params``: path or query values that can be invalid (422).
+    ``lookup``: 404 for an id that is not yours. ``limited``: 429 past the write limit.
+    """
+    out = dict(ok)
+    if auth:
+        out[401] = ErrorOut
+        out[403] = ErrorOut
+    if body:
+        out.update({400: ErrorOut, 413: ErrorOut, 415: ErrorOut})
+    if body or params:
+        out[422] = ValidationErrorOut
+    if lookup:
+        out[404] = ErrorOut
+    if limited:
+        out[429] = ErrorOut
+    return out
+
+
+def links(**targets: tuple[str, str, str]) -> dict[str, Any]:
+    """OpenAPI links: ``name=(operation_id, parameter, JSON pointer in the response body)``.
+
+    They say which field of an answer feeds which later request (the saved programme's
+    ``id``, not the plan's own ``programme.id`` hash), for clients and fuzzers alike.
+    """
+    return {
+        name: {"operationId": operation, "parameters": {parameter: f"$response.body#{pointer}"}}
+        for name, (operation, parameter, pointer) in targets.items()
+    }

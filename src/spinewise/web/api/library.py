@@ -13,7 +13,8 @@ from spinewise.core.exercises import Exercise, exercises_for, get_exercise
 from spinewise.core.intake import intake_json_schema
 from spinewise.core.knowledge import CauseId
 from spinewise.core.knowledge import RegionId as Region
-from spinewise.web.api.schemas import ErrorOut, ExerciseOut, ValidationErrorOut
+from spinewise.web.api.http import responses
+from spinewise.web.api.schemas import ExerciseOut
 
 router = Router()
 
@@ -33,7 +34,7 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
     operation_id="list_exercises",
     summary="The exercise library",
     description="Every exercise, or those for a region and/or cause, in library order.",
-    response={200: list[ExerciseOut], 422: ValidationErrorOut},
+    response=responses({200: list[ExerciseOut]}, params=True),
 )
 def list_exercises(
     request: HttpRequest,
@@ -50,7 +51,7 @@ def list_exercises(
     operation_id="get_exercise",
     summary="One exercise",
     description="Steps, dose, form cues, when to stop, contraindications and sources.",
-    response={200: ExerciseOut, 404: ErrorOut},
+    response=responses({200: ExerciseOut}, lookup=True),
 )
 def get_one_exercise(request: HttpRequest, exercise_id: str) -> dict[str, Any]:
     try:

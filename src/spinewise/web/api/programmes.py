@@ -3,32 +3,25 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router
+from ninja import Body, Router
 from ninja.errors import HttpError
-from pydantic import ValidationError
 
-from spinewise.core.intake import Intake, IntakeError, Screening, parse_intake
+from spinewise.core.intake import IntakeError
+from spinewise.core.journal import JournalError
 from spinewise.core.plan import NoProgrammeError, Preferences
 from spinewise.web.api.auth import AUTH, auth_user, optional_user
-from spinewise.web.api.http import (
-    invalid,
-    json_response,
-    owned_or_404,
-    pydantic_problems,
-    read_json_body,
-)
-from spinewise.web.api.openapi import OPTIONAL_AUTH, PROGRAMME_BODY
+from spinewise.web.api.examples import EXAMPLE_INTAKE, EXAMPLE_PREFERENCES
+from spinewise.web.api.http import OPTIONAL_AUTH, json_response, links, owned_or_404, responses
 from spinewise.web.api.schemas import (
-    ErrorOut,
     NoProgrammeOut,
     ProgrammeEnvelope,
     ProgrammeRequest,
     ProgrammeSummary,
-    ValidationErrorOut,
+    strict_json,
 )
 from spinewise.web.api.services import preview_programme, save_intake_and_programme
 from spinewise.web.assessments.models import SavedAssessment
@@ -37,11 +30,26 @@ from spinewise.web.programmes.services import calendar_bytes, create_programme
 
 router = Router(tags=["programmes"])
 
-INVALID = "invalid programme request"
+
 ID_NEEDS_AUTH = "assessment_id needs authentication: sign in, or send Authorization: Bearer <token>"
 STALE_ANSWERS = (
     "the saved assessment's answers no longer match the intake contract: take the assessment again"
 )
+REQUEST_EXAMPLES = {
+    "from_intake": {
+        "summary": "From answers (anonymous: not saved)",
+        "value": {"intake": EXAMPLE_INTAKE, "preferences": EXAMPLE_PREFERENCES},
+    },
+    "from_saved_assessment": {
+        "summary": "From a saved assessment (authenticated)",
+        "value": {"assessment_id": 1, "preferences": {"minutes_per_day": 10}},
+    },
+}
+
+if TYPE_CHECKING:
+    ProgrammeBody = ProgrammeRequest
+else:
+    ProgrammeBody = Body[strict_json(ProgrammeRequest)]
 
 
 def envelope(saved: SavedProgramme | None, programme: dict[str, Any]) -> dict[str, Any]:
@@ -51,33 +59,6 @@ def envelope(saved: SavedProgramme | None, programme: dict[str, Any]) -> dict[st
         "assessment_id": saved.assessment_id if saved else None,
         "programme": programme,
     }
-
-
-def _parse(
-    data: object,
-) -> tuple[ProgrammeRequest | None, Intake | Screening | None, list[tuple[str, str]]]:
-    """The request and its intake, or every problem with it (intake paths under ``intake.``)."""
-    if not isinstance(data, dict):
-        return None, None, [("(body)", "must be a JSON object")]
-    problems: list[tuple[str, str]] = []
-    request: ProgrammeRequest | None = None
-    intake: Intake | Screening | None = None
-    try:
-        request = ProgrammeRequest.model_validate(data)
-    except ValidationError as exc:
-        problems += pydantic_problems(exc)
-    raw_intake = data.get("intake")
-    if isinstance(raw_intake, dict):
-        try:
-            intake = parse_intake(raw_intake)
-        except IntakeError as exc:
-            problems += [
-                ("intake" if field == "(intake)" else f"intake.{field}", reason)
-                for field, reason in exc.problems
-            ]
-    if (data.get("intake") is None) == (data.get("assessment_id") is None):
-        problems.append(("(body)", "send either intake or assessment_id (exactly one)"))
-    return request, intake, problems
 
 
 def _today_for(prefs: Preferences) -> date:
@@ -102,44 +83,53 @@ def _no_programme(exc: NoProgrammeError) -> HttpResponse:
         "Authenticated callers get it saved (201, with `id`); an intake is saved as an "
         "assessment first. When the triage says to get medical help (emergency or urgent) "
         "there is no programme: 409 with the triage. Invalid preferences answer 422 naming "
-        "each field, e.g. `preferences.minutes_per_day`."
+        "each field, e.g. `preferences.minutes_per_day`; so does a `start` more than a year "
+        "ahead."
     ),
-    response={
-        200: ProgrammeEnvelope,
-        201: ProgrammeEnvelope,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        409: NoProgrammeOut,
-        413: ErrorOut,
-        422: ValidationErrorOut,
+    response=responses(
+        {200: ProgrammeEnvelope, 201: ProgrammeEnvelope, 409: NoProgrammeOut},
+        auth=True,
+        body=True,
+        lookup=True,
+        limited=True,
+    ),
+    openapi_extra={
+        "security": OPTIONAL_AUTH,
+        "requestBody": {"content": {"application/json": {"examples": REQUEST_EXAMPLES}}},
+        "responses": {
+            201: {
+                "links": links(
+                    GetProgramme=("get_programme", "programme_id", "/id"),
+                    GetProgrammeCalendar=("get_programme_calendar", "programme_id", "/id"),
+                    GetAssessment=("get_assessment", "assessment_id", "/assessment_id"),
+                )
+            }
+        },
     },
-    openapi_extra={"requestBody": PROGRAMME_BODY, "security": OPTIONAL_AUTH},
 )
-def create_programme_endpoint(request: HttpRequest) -> HttpResponse:
+def create_programme_endpoint(
+    request: HttpRequest,
+    payload: ProgrammeBody,
+) -> HttpResponse:
     user = optional_user(request)
-    parsed, intake, problems = _parse(read_json_body(request))
-    if problems or parsed is None:
-        return invalid(INVALID, problems)
-    prefs = parsed.preferences
-    start = parsed.start or _today_for(prefs)
+    prefs = payload.preferences
+    start = payload.start or _today_for(prefs)
     try:
-        if parsed.assessment_id is not None:
+        if payload.assessment_id is not None:
             if user is None:
                 raise HttpError(401, ID_NEEDS_AUTH)
-            assessment = owned_or_404(SavedAssessment, user, parsed.assessment_id)
+            assessment = owned_or_404(SavedAssessment, user, payload.assessment_id)
             try:
                 saved = create_programme(user, assessment, prefs, start)
-            except IntakeError:
-                return invalid(INVALID, [("assessment_id", STALE_ANSWERS)])
-        elif intake is None:  # pragma: no cover - _parse reports this as a problem
-            return invalid(INVALID, [("intake", "missing")])
+            except IntakeError as exc:
+                raise JournalError([("assessment_id", STALE_ANSWERS)]) from exc
+        elif payload.intake is None:  # pragma: no cover - ProgrammeRequest requires one
+            raise JournalError([("intake", "Field required")])
         elif user is None:
-            programme = preview_programme(intake, prefs, start)
+            programme = preview_programme(payload.intake, prefs, start)
             return json_response(envelope(None, programme.to_json_dict()))
         else:
-            saved = save_intake_and_programme(user, intake, prefs, start)
+            saved = save_intake_and_programme(user, payload.intake, prefs, start)
     except NoProgrammeError as exc:
         return _no_programme(exc)
     return json_response(envelope(saved, saved.data), status=201)
@@ -151,7 +141,7 @@ def create_programme_endpoint(request: HttpRequest) -> HttpResponse:
     operation_id="list_programmes",
     summary="Your saved programmes",
     description="Newest first.",
-    response={200: list[ProgrammeSummary], 401: ErrorOut},
+    response=responses({200: list[ProgrammeSummary]}, auth=True),
 )
 def list_programmes(request: HttpRequest) -> list[dict[str, Any]]:
     return [
@@ -176,7 +166,16 @@ def list_programmes(request: HttpRequest) -> list[dict[str, Any]]:
     by_alias=True,  # core publishes schema_id as "schema"
     summary="One of your saved programmes",
     description="Someone else's id answers 404.",
-    response={200: ProgrammeEnvelope, 401: ErrorOut, 404: ErrorOut},
+    response=responses({200: ProgrammeEnvelope}, auth=True, params=True, lookup=True),
+    openapi_extra={
+        "responses": {
+            200: {
+                "links": links(
+                    GetProgrammeCalendar=("get_programme_calendar", "programme_id", "/id")
+                )
+            }
+        }
+    },
 )
 def get_programme(request: HttpRequest, programme_id: int) -> HttpResponse:
     saved = owned_or_404(SavedProgramme, auth_user(request), programme_id)
@@ -192,7 +191,7 @@ def get_programme(request: HttpRequest, programme_id: int) -> HttpResponse:
         "iCalendar (RFC 5545): every session and weekly check-in with a reminder, in the "
         "person's time zone. Someone else's id answers 404."
     ),
-    response={401: ErrorOut, 404: ErrorOut},
+    response=responses({}, auth=True, params=True, lookup=True),
     openapi_extra={
         "responses": {
             "200": {

@@ -6,16 +6,34 @@ models here are core's models with ``schema_id`` published under its JSON name `
 
 from __future__ import annotations
 
-import re
+import json
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from ninja import Schema
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidatorFunctionWrapHandler,
+    WithJsonSchema,
+    WrapValidator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import ValidationError as PydanticValidationError
 
 from spinewise.core.assessment import ASSESSMENT_SCHEMA, Assessment
 from spinewise.core.exercises import Exercise
-from spinewise.core.intake import FreeText
+from spinewise.core.intake import (
+    FreeText,
+    IntakeError,
+    Screening,
+    intake_json_schema,
+    parse_intake,
+)
+from spinewise.core.journal import DailyEntry, IsoDate, PsfsActivity
 from spinewise.core.levels import Level
 from spinewise.core.plan import PROGRAMME_SCHEMA, Preferences, Programme
 from spinewise.core.triage import Triage
@@ -23,8 +41,104 @@ from spinewise.core.triage import Triage
 # Ids beyond a signed 64-bit integer cannot exist; checking first keeps the database from
 # raising an overflow error on absurd input.
 MAX_ID = 2**63 - 1
-EARLIEST_START, LATEST_START = date(2000, 1, 1), date(2099, 12, 31)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def _whole(value: Any) -> Any:
+    """6.0 is the integer 6 in JSON Schema's eyes, so it is in ours (booleans stay booleans)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _whole(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_whole(item) for item in value]
+    return value
+
+
+def strict_json(model: type[ModelT]) -> Any:
+    """``model`` validated as strict JSON: true is not 1, "4" is not 4, a date is a string.
+
+    ninja hands bodies to pydantic as Python objects, where pydantic is lax; validating the
+    same data as JSON in strict mode gives JSON's own types and nothing looser. The OpenAPI
+    schema is the model's, unchanged.
+    """
+
+    def validate(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        if isinstance(value, dict):
+            return model.model_validate_json(json.dumps(_whole(value)), strict=True)
+        return handler(value)
+
+    checked: Callable[..., Any] = validate
+    return Annotated[model, WrapValidator(checked)]
+
+
+# --- The intake -----------------------------------------------------------------------------
+
+INTAKE_REF = "#/components/schemas/Intake"
+# pydantic resolves every $ref it writes, so an intake field is marked here and pointed at
+# the published schema when the OpenAPI document is finished (``point_at_intake``).
+_INTAKE_MARK = "x-spinewise-intake"
+
+
+def _read_intake(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    """An intake body read by core's parse_intake: the two shapes of the contract (complete,
+    or stopped where the questionnaire stops), JSON's own types, every bad field named."""
+    if not isinstance(value, dict):
+        return handler(value)
+    try:
+        return parse_intake(_whole(value), strict=True)
+    except IntakeError as exc:
+        errors = [
+            InitErrorDetails(
+                type=PydanticCustomError("intake", "{message}", {"message": reason}),
+                loc=() if field == "(intake)" else tuple(field.split(".")),
+                input=value,
+            )
+            for field, reason in exc.problems
+        ]
+        raise PydanticValidationError.from_exception_data("Intake", errors) from exc
+
+
+_read: Callable[..., Any] = _read_intake
+IntakeJson = Annotated[
+    Screening, WrapValidator(_read), WithJsonSchema({"type": "object", _INTAKE_MARK: True})
+]
+
+
+def _component_refs(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            key: value.replace("#/$defs/", "#/components/schemas/")
+            if key == "$ref" and isinstance(value, str)
+            else _component_refs(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_component_refs(item) for item in node]
+    return node
+
+
+def point_at_intake(node: Any) -> Any:
+    """``node`` with every intake field's schema replaced by a reference to ``Intake``."""
+    if isinstance(node, dict):
+        if node.get(_INTAKE_MARK):
+            kept = {k: v for k, v in node.items() if k not in ("type", _INTAKE_MARK)}
+            return {"$ref": INTAKE_REF, **kept}
+        return {key: point_at_intake(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [point_at_intake(item) for item in node]
+    return node
+
+
+def intake_components() -> dict[str, Any]:
+    """The published intake schema as OpenAPI components: ``Intake`` and its parts."""
+    schema = dict(intake_json_schema())
+    defs = schema.pop("$defs", {})
+    for key in ("$schema", "$id"):  # an $id would re-root every $ref inside it
+        schema.pop(key, None)
+    components: dict[str, Any] = _component_refs({**defs, "Intake": schema})
+    return components
 
 
 # --- Errors ---------------------------------------------------------------------------------
@@ -106,41 +220,46 @@ class ProgrammeSummary(Schema):
     minutes_per_day: int
 
 
+def _no_default(schema: dict[str, Any]) -> None:
+    """The field may be left out, but not sent as null: no null default in the schema."""
+    schema.pop("default", None)
+
+
 class ProgrammeRequest(BaseModel):
     """Either ``intake`` or ``assessment_id``, plus optional preferences and start date."""
 
-    model_config = ConfigDict(extra="forbid", title="ProgrammeRequest")
-
-    intake: dict[str, Any] | None = Field(
-        default=None, description="A `spinewise.intake/2` intake (see the Intake schema)."
+    model_config = ConfigDict(
+        extra="forbid",
+        title="ProgrammeRequest",
+        # Exactly one source, said where clients (and fuzzers) can read it.
+        json_schema_extra={"oneOf": [{"required": ["intake"]}, {"required": ["assessment_id"]}]},
     )
-    assessment_id: int | None = Field(
+
+    # Either may be left out (None here), but not sent as null: the types say so.
+    intake: IntakeJson = Field(  # type: ignore[assignment]
+        default=None,
+        description="A `spinewise.intake/2` intake (see the Intake schema).",
+        json_schema_extra=_no_default,
+    )
+    assessment_id: int = Field(  # type: ignore[assignment]
         default=None,
         ge=1,
         le=MAX_ID,
-        strict=True,
         description="One of your saved assessments (needs authentication).",
+        json_schema_extra=_no_default,
     )
     preferences: Preferences = Field(default_factory=Preferences)
-    start: date | None = Field(
-        default=None, description="First day, YYYY-MM-DD; default today (server time)."
+    start: IsoDate | None = Field(
+        default=None,
+        description="First day, YYYY-MM-DD, at most a year ahead; default today in the "
+        "preferences' time zone.",
     )
 
-    @field_validator("start", mode="before")
-    @classmethod
-    def _iso_date_only(cls, value: object) -> object:
-        if value is None:
-            return None
-        if not isinstance(value, str) or not _ISO_DATE.match(value):
-            raise ValueError("must be a date written YYYY-MM-DD")
-        return value
-
-    @field_validator("start")
-    @classmethod
-    def _plausible_start(cls, value: date | None) -> date | None:
-        if value is not None and not EARLIEST_START <= value <= LATEST_START:
-            raise ValueError(f"must be between {EARLIEST_START} and {LATEST_START}")
-        return value
+    @model_validator(mode="after")
+    def _one_source(self) -> ProgrammeRequest:
+        if (self.intake is None) == (self.assessment_id is None):
+            raise ValueError("send either intake or assessment_id (exactly one)")
+        return self
 
 
 # --- Exercises --------------------------------------------------------------------------------
@@ -179,3 +298,28 @@ class TokenCreatedOut(TokenOut):
         description="The secret: send it as `Authorization: Bearer <token>`. Shown only once; "
         "only a hash is stored."
     )
+
+
+# --- Journal ----------------------------------------------------------------------------------
+
+
+class CheckInOut(DailyEntry):
+    """A stored check-in (the core's model), with what saving it did."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="CheckInOut")
+
+    id: int
+    created: bool = Field(
+        default=False, description="True when this made a new day; false when it replaced one."
+    )
+    triage: Triage | None = Field(
+        default=None,
+        description="Set when a new warning sign was reported: the verdict to act on now.",
+    )
+
+
+class PsfsOut(Schema):
+    id: int
+    week_start: str = Field(examples=["2026-11-23"])
+    activities: list[PsfsActivity]
+    mean: float = Field(description="The average of the activities' scores.")

@@ -11,12 +11,14 @@ from spinewise.core.intake import Screening
 from spinewise.core.plan import Preferences, Programme, build_programme
 from spinewise.web.api.models import ApiToken, hash_token, new_raw_token
 from spinewise.web.assessments.services import assess_for_web, save_assessment
+from spinewise.web.limits import check_write_limit
 from spinewise.web.programmes.models import SavedProgramme
-from spinewise.web.programmes.services import create_programme
+from spinewise.web.programmes.services import check_start, create_programme
 
 
 def preview_programme(intake: Screening, prefs: Preferences, start: date) -> Programme:
     """The programme for an anonymous caller: built, not stored. NoProgrammeError as core."""
+    check_start(prefs, start)
     return build_programme(assess_for_web(intake), intake, prefs, start)
 
 
@@ -31,6 +33,7 @@ def save_intake_and_programme(
 
 def create_token(user: User, name: str) -> tuple[ApiToken, str]:
     """A new token and its raw secret, which is not stored and cannot be shown again."""
+    check_write_limit(user, ApiToken, "API tokens")
     raw = new_raw_token()
     token = ApiToken.objects.create(user=user, name=name, token_hash=hash_token(raw))
     return token, raw

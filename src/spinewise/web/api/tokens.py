@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Status
+from ninja import Body, Router, Status
 from ninja.errors import HttpError
 
 from spinewise.web.api.auth import AUTH, auth_user, session_auth
+from spinewise.web.api.http import responses
 from spinewise.web.api.models import ApiToken
-from spinewise.web.api.schemas import (
-    MAX_ID,
-    ErrorOut,
-    TokenCreatedOut,
-    TokenIn,
-    TokenOut,
-    ValidationErrorOut,
-)
+from spinewise.web.api.schemas import MAX_ID, TokenCreatedOut, TokenIn, TokenOut, strict_json
 from spinewise.web.api.services import create_token, revoke_token
 
 router = Router(tags=["tokens"])
+
+if TYPE_CHECKING:
+    TokenBody = TokenIn
+else:
+    TokenBody = Body[strict_json(TokenIn), {"example": {"name": "my phone"}}]
 
 
 @router.post(
@@ -30,15 +31,12 @@ router = Router(tags=["tokens"])
         "Signed-in browser session only (with its CSRF token): a token cannot mint more "
         "tokens. The secret is in the response once; only its hash is stored."
     ),
-    response={
-        201: TokenCreatedOut,
-        400: ErrorOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        422: ValidationErrorOut,
-    },
+    response=responses({201: TokenCreatedOut}, auth=True, body=True, limited=True),
 )
-def create_token_endpoint(request: HttpRequest, payload: TokenIn) -> Status[TokenCreatedOut]:
+def create_token_endpoint(
+    request: HttpRequest,
+    payload: TokenBody,
+) -> Status[TokenCreatedOut]:
     token, raw = create_token(auth_user(request), payload.name)
     return Status(
         201,
@@ -58,7 +56,7 @@ def create_token_endpoint(request: HttpRequest, payload: TokenIn) -> Status[Toke
     operation_id="list_tokens",
     summary="Your API tokens",
     description="Names and dates only: secrets are never shown again.",
-    response={200: list[TokenOut], 401: ErrorOut},
+    response=responses({200: list[TokenOut]}, auth=True),
 )
 def list_tokens(request: HttpRequest) -> list[ApiToken]:
     return list(ApiToken.objects.filter(user=auth_user(request)))
@@ -70,7 +68,7 @@ def list_tokens(request: HttpRequest) -> list[ApiToken]:
     operation_id="revoke_token",
     summary="Revoke an API token",
     description="It stops working at once. Someone else's id answers 404.",
-    response={204: None, 401: ErrorOut, 404: ErrorOut},
+    response=responses({204: None}, auth=True, params=True, lookup=True),
 )
 def revoke_token_endpoint(request: HttpRequest, token_id: int) -> HttpResponse | Status[None]:
     if not 1 <= token_id <= MAX_ID or not revoke_token(auth_user(request), token_id):

@@ -16,11 +16,30 @@ from spinewise.web.api.http import json_response
 View = Callable[..., HttpResponse]
 
 
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def _sends_a_body(request: HttpRequest) -> bool:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > 0
+    except ValueError:
+        return True
+
+
 def _json_method_errors(view: View) -> View:
-    """ninja answers a wrong method with a plain-text 405; make it JSON like every error."""
+    """JSON only: a body of another type is 415. ninja answers a wrong method with a
+    plain-text 405; make it JSON like every error."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if (
+            request.method in BODY_METHODS
+            and _sends_a_body(request)
+            and request.content_type != "application/json"
+        ):
+            return json_response(
+                {"detail": "send the body as JSON, with Content-Type: application/json"}, 415
+            )
         response = view(request, *args, **kwargs)
         if response.status_code == 405 and not response.get("Content-Type", "").startswith(
             "application/json"

@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from spinewise.core.assessment import Assessment, assess
 from spinewise.core.intake import Screening
 from spinewise.web.assessments.models import SavedAssessment
+from spinewise.web.limits import check_write_limit
 
 
 def emergency_number() -> str:
@@ -19,6 +20,8 @@ def assess_for_web(intake: Screening) -> Assessment:
 
 
 def save_assessment(user: User, intake: Screening) -> SavedAssessment:
+    """Stores the answers and the verdict; WriteLimitReached past the hourly limit."""
+    check_write_limit(user, SavedAssessment, "saved assessments")
     assessment = assess_for_web(intake)
     return SavedAssessment.objects.create(
         user=user,

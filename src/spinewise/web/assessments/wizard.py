@@ -2,14 +2,18 @@
 
 Answers live in the session until the person saves them, so nobody needs an account to
 get a verdict, and signing up on the way loses nothing (Django keeps session data
-across log-in).
+across log-in). They are health data (cancer history, drug use...), so they do not linger:
+they expire ``SPINEWISE_ANONYMOUS_ANSWERS_HOURS`` after the last answer, and so does an
+anonymous person's whole session; ``spinewise maintenance`` clears what is left.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.http import HttpRequest, QueryDict
 
 from spinewise.core.intake import Intake, IntakeError, Screening
@@ -30,6 +34,21 @@ from spinewise.web.assessments.body_map import SHAPES, Shape
 
 ANSWERS_KEY = "spinewise_answers"
 DONE_KEY = "spinewise_steps_done"
+ANSWERED_AT_KEY = "spinewise_answered_at"  # seconds since the epoch, of the last answer
+WIZARD_KEYS = (ANSWERS_KEY, DONE_KEY, ANSWERED_AT_KEY)
+
+
+def answers_lifetime() -> int:
+    """Seconds the answers are kept after the last one."""
+    return int(settings.SPINEWISE_ANONYMOUS_ANSWERS_HOURS * 60 * 60)
+
+
+def answers_are_stale(data: Mapping[str, object], now: float) -> bool:
+    """True when a session holds answers older than their lifetime."""
+    answered = data.get(ANSWERED_AT_KEY)
+    if ANSWERS_KEY not in data and DONE_KEY not in data:
+        return False
+    return not isinstance(answered, int | float) or now - answered > answers_lifetime()
 
 
 @dataclass(frozen=True)
@@ -185,25 +204,36 @@ class StepForm:
         return not self.errors
 
 
+def _forget_stale(request: HttpRequest) -> None:
+    if answers_are_stale(request.session, time.time()):
+        clear(request)
+
+
 def get_answers(request: HttpRequest) -> dict[str, Answer]:
+    _forget_stale(request)
     return dict(request.session.get(ANSWERS_KEY, {}))
 
 
 def steps_done(request: HttpRequest) -> list[str]:
+    _forget_stale(request)
     return list(request.session.get(DONE_KEY, []))
 
 
 def store_step(request: HttpRequest, form: StepForm) -> None:
-    request.session[ANSWERS_KEY] = form.answers
-    done = steps_done(request)
+    done = steps_done(request)  # (forgets stale answers before these join them)
     if form.step.id not in done:
         done.append(form.step.id)
+    request.session[ANSWERS_KEY] = form.answers
     request.session[DONE_KEY] = done
+    request.session[ANSWERED_AT_KEY] = int(time.time())
+    if not request.user.is_authenticated:
+        # An anonymous session holds nothing but these answers: it ends with them.
+        request.session.set_expiry(answers_lifetime())
 
 
 def clear(request: HttpRequest) -> None:
-    request.session.pop(ANSWERS_KEY, None)
-    request.session.pop(DONE_KEY, None)
+    for key in WIZARD_KEYS:
+        request.session.pop(key, None)
 
 
 def visible_steps(request: HttpRequest) -> list[Step]:

@@ -76,7 +76,7 @@ def pdf_for(user: User) -> bytes:
         assessment=saved.result,
         intake=saved.intake,
         programme=programme.programme if programme else None,
-        summary=services.progress_for(user),
+        summary=services.progress_for(user, until=services.today_for(user)),
         reviews=services.reviews_for(programme) if programme else [],
         generated=_now(),
     )

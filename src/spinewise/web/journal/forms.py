@@ -1,39 +1,63 @@
-"""Check-in and PSFS forms: plain Django forms whose data becomes core models."""
+"""Check-in and PSFS forms: plain Django forms whose data the core validates.
+
+Every range comes from ``core.journal``; the forms only choose widgets and words.
+"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from typing import Any
 
 from django import forms
-from django.utils import timezone
 
 from spinewise.core.checkin import checkin_choice_groups
-from spinewise.core.progress import MAX_NOTE, DailyEntry, PsfsActivity
+from spinewise.core.journal import (
+    MAX_ACTIVITY_NAME,
+    MAX_NOTE,
+    PAIN,
+    PSFS_ACTIVITIES,
+    PSFS_SCORE,
+    SESSIONS,
+    SITTING_HOURS,
+    Range,
+)
 
-SCALE = [(n, str(n)) for n in range(11)]
 _EXAMPLES = "For example: sitting through a meeting, lifting my child, running."
 
 
-class CheckInForm(forms.Form):
+def scale(scale_range: Range) -> list[tuple[int, str]]:
+    return [(n, str(n)) for n in range(scale_range.low, scale_range.high + 1)]
+
+
+class JournalForm(forms.Form):
+    def add_problems(self, problems: list[tuple[str, str]]) -> None:
+        """The core's JournalError problems, on their fields (or the form as a whole)."""
+        for field, message in problems:
+            name = field.split(".", 1)[0]
+            self.add_error(name if name in self.fields else None, message)
+
+
+class CheckInForm(JournalForm):
     day = forms.DateField(
         label="Day",
         help_text="Today, or an earlier day you missed.",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     pain = forms.TypedChoiceField(
-        choices=SCALE, coerce=int, widget=forms.RadioSelect, label="Pain right now (0-10)",
-        help_text="0 is no pain, 10 is the worst pain you can imagine.",
+        choices=scale(PAIN), coerce=int, widget=forms.RadioSelect,
+        label=f"Pain right now ({PAIN})",
+        help_text=f"{PAIN.low} is no pain, {PAIN.high} is the worst pain you can imagine.",
     )  # fmt: skip
     worst = forms.TypedChoiceField(
-        choices=SCALE, coerce=int, required=False, empty_value=None, widget=forms.RadioSelect,
-        label="Worst pain today (0-10)",
+        choices=scale(PAIN), coerce=int, required=False, empty_value=None,
+        widget=forms.RadioSelect, label=f"Worst pain today ({PAIN})",
     )  # fmt: skip
     sessions_done = forms.IntegerField(
-        min_value=0, max_value=14, initial=0, label="Exercise sessions done today",
-        help_text="Ticked exercises in your plan count too.",
+        min_value=SESSIONS.low, max_value=SESSIONS.high, initial=0, required=False,
+        label="Exercise sessions done today", help_text="Ticked exercises in your plan count too.",
     )  # fmt: skip
     sitting_hours = forms.FloatField(
-        min_value=0, max_value=24, required=False, label="Hours spent sitting today",
+        min_value=SITTING_HOURS.low, max_value=SITTING_HOURS.high, required=False,
+        label="Hours spent sitting today",
     )  # fmt: skip
     flare_up = forms.BooleanField(required=False, label="I had a flare-up today")
     note = forms.CharField(
@@ -51,55 +75,65 @@ class CheckInForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["new_red_flags"].choices = checkin_choice_groups()  # type: ignore[attr-defined]
 
-    def clean_day(self) -> date:
-        day: date = self.cleaned_data["day"]
-        if day > timezone.localdate() + timedelta(days=1):
-            raise forms.ValidationError("That day has not happened yet.")
-        return day
-
-    def entry(self) -> DailyEntry:
+    def entry_data(self) -> dict[str, Any]:
+        """The answers as the core's check-in reads them (``core.journal.parse_checkin``)."""
         data = self.cleaned_data
-        return DailyEntry(
-            day=data["day"],
-            pain=data["pain"],
-            worst=data["worst"],
-            sessions_done=data["sessions_done"] or 0,
-            sitting_hours=data["sitting_hours"],
-            flare_up=data["flare_up"],
-            note=data["note"].strip(),
-            new_red_flags=data["new_red_flags"],
-        )
+        return {
+            "day": data["day"],
+            "pain": data["pain"],
+            "worst": data["worst"],
+            "sessions_done": data["sessions_done"] or 0,
+            "sitting_hours": data["sitting_hours"],
+            "flare_up": data["flare_up"],
+            "note": data["note"].strip(),
+            "new_red_flags": data["new_red_flags"],
+        }
 
 
-class PsfsForm(forms.Form):
+class PsfsForm(JournalForm):
     """Up to three activities the back makes hard, each rated 0 (unable) to 10 (as before)."""
 
     week_start = forms.DateField(widget=forms.HiddenInput)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        for n in (1, 2, 3):
+        for n in self.numbers():
             self.fields[f"activity_{n}"] = forms.CharField(
-                max_length=80, required=n == 1, label=f"Activity {n}",
+                max_length=MAX_ACTIVITY_NAME, required=n == 1, label=f"Activity {n}",
                 help_text=_EXAMPLES if n == 1 else "",
             )  # fmt: skip
             self.fields[f"score_{n}"] = forms.TypedChoiceField(
-                choices=SCALE, coerce=int, required=False, empty_value=None,
+                choices=scale(PSFS_SCORE), coerce=int, required=False, empty_value=None,
                 widget=forms.RadioSelect, label=f"How well can you do activity {n} today?",
-                help_text="0 unable to do it, 10 able to do it as before.",
+                help_text=f"{PSFS_SCORE.low} unable to do it, {PSFS_SCORE.high} able to do it "
+                "as before.",
             )  # fmt: skip
+
+    @staticmethod
+    def numbers() -> range:
+        return range(1, PSFS_ACTIVITIES.high + 1)
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
-        for n in (1, 2, 3):
+        for n in self.numbers():
             if cleaned.get(f"activity_{n}") and cleaned.get(f"score_{n}") is None:
-                self.add_error(f"score_{n}", "Rate this activity from 0 to 10.")
+                self.add_error(f"score_{n}", f"Rate this activity from {PSFS_SCORE}.")
         return cleaned
 
-    def activities(self) -> list[PsfsActivity]:
+    def activities(self) -> list[dict[str, Any]]:
         data = self.cleaned_data
         return [
-            PsfsActivity(name=data[f"activity_{n}"], score=data[f"score_{n}"])
-            for n in (1, 2, 3)
+            {"name": data[f"activity_{n}"], "score": data[f"score_{n}"]}
+            for n in self.numbers()
             if data.get(f"activity_{n}")
         ]
+
+    def add_problems(self, problems: list[tuple[str, str]]) -> None:
+        # "activities.0.score" is the first activity's score field on this form.
+        mapped = []
+        for field, message in problems:
+            parts = field.split(".")
+            if parts[0] == "activities" and len(parts) >= 3 and parts[1].isdigit():
+                field = f"{'activity' if parts[2] == 'name' else 'score'}_{int(parts[1]) + 1}"
+            mapped.append((field, message))
+        super().add_problems(mapped)

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from spinewise.core.progress import DailyEntry, PsfsActivity, PsfsRating
+from spinewise.core.journal import DailyEntry, PsfsActivity, PsfsRating
 from spinewise.web.programmes.models import SavedProgramme
 
 

@@ -7,8 +7,9 @@ shows on the dashboard. Every decision is the core's.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -18,7 +19,18 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from spinewise.core.checkin import retriage
-from spinewise.core.progress import DailyEntry, ProgressSummary, PsfsActivity, PsfsRating, summary
+from spinewise.core.journal import (
+    DailyEntry,
+    DayWindow,
+    JournalError,
+    PsfsActivity,
+    PsfsRating,
+    journal_window,
+    parse_checkin,
+    parse_rating,
+)
+from spinewise.core.journal import week_start_of as week_start_of  # the views' and tests'
+from spinewise.core.progress import ProgressSummary, summary
 from spinewise.core.review import WeeklyReview, apply_review, review_week
 from spinewise.core.triage import Triage
 from spinewise.web.assessments.models import SavedAssessment
@@ -51,9 +63,31 @@ def baseline_pain(user: User) -> float | None:
     return float(saved.parsed_intake.intensity) if saved else None
 
 
+def first_programme_start(user: User) -> date | None:
+    starts = SavedProgramme.objects.filter(user=user).order_by("start").values_list("start")
+    first = starts.first()
+    return first[0] if first else None
+
+
+def window_for(user: User, today: date | None = None) -> DayWindow:
+    """The days this person may log (the core's date rule, in their own time zone)."""
+    return journal_window(today or today_for(user), first_programme_start(user))
+
+
 @transaction.atomic
-def record_checkin(user: User, entry: DailyEntry) -> CheckInResult:
-    """Saves the day's check-in (replacing an earlier one that day) and re-triages."""
+def record_checkin(user: User, entry: DailyEntry | Mapping[str, Any]) -> CheckInResult:
+    """Saves the day's check-in (replacing an earlier one that day) and re-triages.
+
+    Raw data is validated by the core (``parse_checkin``); a ready entry is checked against
+    the date rule. Either way a bad check-in raises JournalError naming each field.
+    """
+    window = window_for(user)
+    if isinstance(entry, DailyEntry):
+        why = window.problem(entry.day)
+        if why is not None:
+            raise JournalError([("day", why)])
+    else:
+        entry = parse_checkin(entry, window=window)
     checkin, created = CheckIn.objects.update_or_create(
         user=user,
         day=entry.day,
@@ -94,8 +128,39 @@ def checkin_on(user: User, day: date) -> CheckIn | None:
     return CheckIn.objects.filter(user=user, day=day).first()
 
 
-def save_psfs(user: User, week_start: date, activities: list[PsfsActivity]) -> PsfsEntry:
-    rating = PsfsRating(week_start=week_start, activities=activities)  # validates
+def delete_checkin(user: User, day: date) -> bool:
+    """Removes the person's check-in for ``day``; False when there was none."""
+    deleted, _ = CheckIn.objects.filter(user=user, day=day).delete()
+    return deleted > 0
+
+
+def checkins_newest_first(user: User) -> list[CheckIn]:
+    return list(CheckIn.objects.filter(user=user).order_by("-day"))
+
+
+def psfs_newest_first(user: User) -> list[PsfsEntry]:
+    return list(PsfsEntry.objects.filter(user=user).order_by("-week_start"))
+
+
+def psfs_on(user: User, week_start: date) -> PsfsEntry | None:
+    return PsfsEntry.objects.filter(user=user, week_start=week_start).first()
+
+
+def delete_psfs(user: User, week_start: date) -> bool:
+    """Removes the person's activity rating for that week; False when there was none."""
+    deleted, _ = PsfsEntry.objects.filter(user=user, week_start=week_start).delete()
+    return deleted > 0
+
+
+def save_psfs(
+    user: User, week_start: date, activities: list[PsfsActivity] | list[dict[str, Any]]
+) -> PsfsEntry:
+    """Saves (or replaces) the week's rating; JournalError when it breaks the rules."""
+    data = {
+        "week_start": week_start,
+        "activities": [a.model_dump() if isinstance(a, PsfsActivity) else a for a in activities],
+    }
+    rating = parse_rating(data, window=window_for(user))
     entry, _ = PsfsEntry.objects.update_or_create(
         user=user,
         week_start=week_start,
@@ -145,7 +210,7 @@ def _review_due_weeks(programme_pk: int, today: date) -> list[WeeklyReview]:
         return history
     programme = saved.programme
     baseline = baseline_pain(saved.user) or 0.0
-    checkins = [e.to_checkin() for e in entries_for(saved.user)]
+    checkins = entries_for(saved.user)
     for number in due:
         review = review_week(programme, number, checkins, baseline, history)
         WeeklyReviewRecord.objects.create(
@@ -212,10 +277,6 @@ def today_for(user: User) -> date:
     if saved is None:
         return timezone.localdate()
     return timezone.localdate(timezone=saved.preferences.zone)
-
-
-def week_start_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 def everything_about(user: User) -> dict[str, Any]:

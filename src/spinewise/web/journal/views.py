@@ -8,8 +8,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from spinewise.core.journal import JournalError
 from spinewise.core.progress import WINDOW_DAYS
 from spinewise.reports.charts import adherence_chart, pain_chart, psfs_chart
 from spinewise.web.journal import exports, services
@@ -53,63 +54,109 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _day_from(value: str | None, default: date) -> date:
+    try:
+        return date.fromisoformat(value) if value else default
+    except ValueError:
+        return default
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def checkin(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     today = services.today_for(user)
-    wanted = request.GET.get("day")
-    try:
-        day = date.fromisoformat(wanted) if wanted else today
-    except ValueError:
-        day = today
+    day = _day_from(request.GET.get("day"), today)
     existing = services.checkin_on(user, day)
     initial: dict[str, object] = {"day": day}
     if existing is not None:
         initial.update(
-            pain=existing.pain,
-            worst=existing.worst,
-            sessions_done=existing.sessions_done,
-            sitting_hours=existing.sitting_hours,
-            flare_up=existing.flare_up,
-            note=existing.note,
-            new_red_flags=existing.new_red_flags,
+            {field: getattr(existing, field) for field in CheckInForm.base_fields if field != "day"}
         )
     form = CheckInForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        result = services.record_checkin(user, form.entry())
-        if result.triage is not None:
-            return render(request, "journal/retriage.html", {"triage": result.triage})
-        messages.success(request, f"Check-in for {result.checkin.day:%A %-d %B} saved.")
-        return redirect("journal:dashboard")
+        try:
+            result = services.record_checkin(user, form.entry_data())
+        except JournalError as error:
+            form.add_problems(error.problems)
+        else:
+            if result.triage is not None:
+                return render(request, "journal/retriage.html", {"triage": result.triage})
+            messages.success(request, f"Check-in for {result.checkin.day:%A %-d %B} saved.")
+            return redirect("journal:dashboard")
     return render(
         request,
         "journal/checkin.html",
-        {"form": form, "day": day, "editing": existing is not None},
+        {"form": form, "day": day, "editing": existing is not None, "existing": existing},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def checkin_delete(request: HttpRequest, day: date) -> HttpResponse:
+    if not services.delete_checkin(signed_in_user(request), day):
+        raise Http404("No check-in on that day")
+    messages.success(request, f"Check-in for {day:%A %-d %B %Y} deleted.")
+    return redirect("journal:history")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def psfs(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    week_start = services.week_start_of(services.today_for(user))
+    week_start = services.week_start_of(
+        _day_from(request.GET.get("week"), services.today_for(user))
+    )
+    existing = services.psfs_on(user, week_start)
     previous = services.ratings_for(user)
     initial: dict[str, object] = {"week_start": week_start}
-    if previous:  # same activities as last time, so the scores are comparable
-        for n, activity in enumerate(previous[-1].activities, start=1):
-            initial[f"activity_{n}"] = activity.name
+    # Editing shows that week's ratings; a new week starts from the same activities as last
+    # time, so the scores are comparable.
+    activities = existing.to_rating().activities if existing else []
+    if not activities and previous:
+        activities = previous[-1].activities
+    for n, activity in enumerate(activities, start=1):
+        initial[f"activity_{n}"] = activity.name
+        if existing is not None:
+            initial[f"score_{n}"] = activity.score
     form = PsfsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.save_psfs(user, form.cleaned_data["week_start"], form.activities())
-        messages.success(request, "This week's activity ratings are saved.")
-        return redirect("journal:dashboard")
+        try:
+            services.save_psfs(user, form.cleaned_data["week_start"], form.activities())
+        except JournalError as error:
+            form.add_problems(error.problems)
+        else:
+            messages.success(request, "This week's activity ratings are saved.")
+            return redirect("journal:dashboard")
     return render(
         request,
         "journal/psfs.html",
-        {"form": form, "week_start": week_start},
+        {"form": form, "week_start": week_start, "existing": existing},
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def psfs_delete(request: HttpRequest, week_start: date) -> HttpResponse:
+    if not services.delete_psfs(signed_in_user(request), week_start):
+        raise Http404("No rating for that week")
+    messages.success(request, f"Activity ratings for the week of {week_start:%-d %B %Y} deleted.")
+    return redirect("journal:history")
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    """Every check-in and rating, newest first, each with edit and delete."""
+    user = signed_in_user(request)
+    return render(
+        request,
+        "journal/history.html",
+        {
+            "checkins": services.checkins_newest_first(user),
+            "ratings": services.psfs_newest_first(user),
+        },
     )
 
 
@@ -125,5 +172,5 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
         return redirect("assessments:start")
     response = HttpResponse(made.body, content_type=made.content_type)
     response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = "no-store"
     return response

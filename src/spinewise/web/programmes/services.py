@@ -6,18 +6,24 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 
 from spinewise.core.calendar import programme_to_ics
+from spinewise.core.journal import JournalError, programme_start_window
 from spinewise.core.plan import Preferences, build_programme
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import assess_for_web
+from spinewise.web.limits import check_write_limit
 from spinewise.web.programmes.models import ExerciseTick, SavedProgramme, new_calendar_token
 
 
 def create_programme(
     user: User, saved: SavedAssessment, prefs: Preferences, start: date
 ) -> SavedProgramme:
-    """Builds the plan from the saved answers; raises NoProgrammeError for urgent verdicts."""
+    """Builds the plan from the saved answers; raises NoProgrammeError for urgent verdicts,
+    JournalError for a start outside the date rule, WriteLimitReached past the limit."""
+    check_start(prefs, start)
+    check_write_limit(user, SavedProgramme, "programmes")
     intake = saved.parsed_intake
     programme = build_programme(assess_for_web(intake), intake, prefs, start)
     return SavedProgramme.objects.create(
@@ -27,6 +33,14 @@ def create_programme(
         prefs=prefs.model_dump(mode="json"),
         data=programme.to_json_dict(),
     )
+
+
+def check_start(prefs: Preferences, start: date) -> None:
+    """The core's date rule for a programme start, in the person's own time zone."""
+    today = timezone.localdate(timezone=prefs.zone)
+    why = programme_start_window(today).problem(start)
+    if why is not None:
+        raise JournalError([("start", why)])
 
 
 def latest_programme(user: User) -> SavedProgramme | None:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from spinewise.core.exercises import load_exercises
+from spinewise.core.journal import JournalError
 from spinewise.core.plan import NoProgrammeError, Session, timer_for
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
@@ -37,7 +38,10 @@ def new(request: HttpRequest) -> HttpResponse:
     assessments = SavedAssessment.objects.filter(user=signed_in_user(request))
     wanted = request.GET.get("assessment") or request.POST.get("assessment")
     saved = (
-        get_object_or_404(assessments, pk=wanted) if wanted and wanted.isdigit() else None
+        # isdecimal() alone lets "²" through, which int() then refuses: ASCII digits only.
+        get_object_or_404(assessments, pk=wanted)
+        if wanted and wanted.isascii() and wanted.isdecimal() and len(wanted) < 19
+        else None
     ) or assessments.first()
     if saved is None:
         messages.info(request, "Take the assessment first: the plan is built from your answers.")
@@ -52,8 +56,12 @@ def new(request: HttpRequest) -> HttpResponse:
             )
         except NoProgrammeError:
             return redirect("assessments:detail", pk=saved.pk)
-        messages.success(request, "Your six-week plan is ready.")
-        return redirect("programmes:detail", pk=programme.pk)
+        except JournalError as error:
+            for field, message in error.problems:
+                form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, "Your six-week plan is ready.")
+            return redirect("programmes:detail", pk=programme.pk)
     return render(
         request,
         "programmes/new.html",
@@ -155,7 +163,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private, subscribable calendar: the unguessable token is the only key."""
     saved = get_object_or_404(SavedProgramme, calendar_token=token)
     response = HttpResponse(services.calendar_bytes(saved), content_type="text/calendar")
-    response["Cache-Control"] = "private, max-age=3600"
+    response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
 
