@@ -8,7 +8,6 @@ from typing import Any
 import typer
 
 from spinewise.cli.django_setup import SETTINGS_MODULE, setup_django
-from spinewise.cli.main import app
 
 
 def _display_host(host: str) -> str:
@@ -21,8 +20,7 @@ def _bind(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-@app.command("serve")
-def serve(
+def serve_command(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
     workers: int = typer.Option(2, min=1, max=64, help="Number of gunicorn worker processes."),
@@ -72,12 +70,7 @@ def serve(
     SpinewiseServer().run()
 
 
-@app.command(
-    "manage",
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-    add_help_option=False,
-)
-def manage(ctx: typer.Context) -> None:
+def manage_command(ctx: typer.Context) -> None:
     """Run a Django management command, e.g. ``spinewise manage check --deploy``."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
     from django.core.management import execute_from_command_line
