@@ -35,7 +35,7 @@ def demo_data_command(
     from spinewise.cli.errors import err_console
 
     setup_django(migrate=True)
-    from spinewise.web.journal.demo import create_demo_users, demo_email
+    from spinewise.demo.people import create_demo_users, demo_email
 
     console = Console(highlight=False)
     if users >= PROGRESS_FROM:
