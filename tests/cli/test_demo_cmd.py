@@ -10,8 +10,8 @@ from django.contrib.auth.models import User
 from typer.testing import CliRunner
 
 from spinewise.cli.main import app
-from spinewise.web.journal import services
 from spinewise.demo.people import create_demo_users, demo_email
+from spinewise.web.journal import services
 from spinewise.web.journal.models import CheckIn, PsfsEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)

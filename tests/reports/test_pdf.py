@@ -112,7 +112,7 @@ def test_first_page_has_the_header_disclaimer_and_triage(report: tuple[bytes, An
     assert "Safe to look after at home" in text
     assert f"Red flags: all {len(RedFlags.model_fields)} screening questions answered no." in text
     assert "Has had cancer (any type, at any time)" in text  # history answers are listed
-    assert "Region: Lower and upper back" in text
+    assert "Region: Both lower (lumbar) and upper (thoracic) back" in text
     assert "Likely causes" in text
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, NoReturn, get_args
 
 import typer
@@ -19,9 +18,10 @@ if TYPE_CHECKING:
 sleep: Callable[[float], None] = time.sleep
 
 
-class RegionChoice(StrEnum):
-    LOWER = "lower"
-    UPPER = "upper"
+def _regions() -> tuple[str, ...]:
+    from spinewise.core.exercises import REGIONS
+
+    return REGIONS
 
 
 def cause_ids() -> tuple[str, ...]:
@@ -44,8 +44,12 @@ def exercise_command(
         ),
     ] = None,
     region: Annotated[
-        RegionChoice | None,
-        typer.Option("--region", help="List only exercises for the lower or upper back."),
+        str | None,
+        typer.Option(
+            "--region",
+            metavar="REGION",
+            help=f"List only exercises for one part of the back: {', '.join(_regions())}.",
+        ),
     ] = None,
     cause: Annotated[
         str | None,
@@ -80,12 +84,14 @@ def exercise_command(
     from spinewise.core.exercises import exercises_for, get_exercise
 
     console = Console(highlight=False)
+    if region is not None and region not in _regions():
+        _fail(f"unknown region {region!r}; choose one of: {', '.join(_regions())}")
     if cause is not None and cause not in cause_ids():
         _fail(f"unknown cause {cause!r}; choose one of: {', '.join(cause_ids())}")
     if exercise_id is None:
         if timer:
             _fail("--timer needs an exercise id, e.g. spinewise exercise plank --timer")
-        print_list(console, exercises_for(region.value if region else None, cause))
+        print_list(console, exercises_for(region, cause))
         return
     if region is not None or cause is not None:
         _fail("--region and --cause filter the list; leave out the exercise id to use them")

@@ -8,6 +8,7 @@ from rich.table import Table
 
 from spinewise.core.exercises import (
     CONDITION_DESCRIPTIONS,
+    EQUIPMENT_NAMES,
     EVIDENCE_NOTE,
     Exercise,
     get_exercise,
@@ -66,7 +67,7 @@ def print_exercise(console: Console, exercise: Exercise) -> None:
             "Skip this one for now if you have",
             [CONDITION_DESCRIPTIONS[condition] for condition in exercise.contraindications],
         )
-    equipment = [item.replace("_", " ") for item in exercise.equipment]
+    equipment = [EQUIPMENT_NAMES[item] for item in exercise.equipment]
     console.print(f"\n[bold]Equipment[/bold]\n  {', '.join(equipment)}")
     if exercise.easier or exercise.harder:
         console.print("\n[bold]Variations[/bold]")

@@ -7,7 +7,7 @@ check-in logged here shows on the web dashboard and the other way round.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +24,14 @@ def _checkin_flags() -> tuple[str, ...]:
     from spinewise.core.checkin import CHECKIN_FLAGS
 
     return tuple(CHECKIN_FLAGS)
+
+
+def _limit(field: str, end: int) -> Any:
+    """The check-in field's lower (end 0) or upper (end 1) limit, from the core's model."""
+    from spinewise.core.fields import field_bounds
+    from spinewise.core.progress import DailyEntry
+
+    return field_bounds(DailyEntry, field)[end]
 
 
 def _max_note() -> int:
@@ -97,17 +105,35 @@ def checkin_command(
     pain: Annotated[
         int | None,
         typer.Option(
-            "--pain", min=0, max=10, help="Pain now, 0-10. Give it to check in without questions."
+            "--pain",
+            min=_limit("pain", 0),
+            max=_limit("pain", 1),
+            help="Pain now (0 none, 10 worst). Give it to check in without questions.",
         ),
     ] = None,
     worst: Annotated[
-        int | None, typer.Option("--worst", min=0, max=10, help="Worst pain today, 0-10.")
+        int | None,
+        typer.Option(
+            "--worst", min=_limit("worst", 0), max=_limit("worst", 1), help="Worst pain today."
+        ),
     ] = None,
     sessions: Annotated[
-        int, typer.Option("--sessions", min=0, max=14, help="Exercise sessions done.")
+        int,
+        typer.Option(
+            "--sessions",
+            min=_limit("sessions_done", 0),
+            max=_limit("sessions_done", 1),
+            help="Exercise sessions done.",
+        ),
     ] = 0,
     sitting: Annotated[
-        float | None, typer.Option("--sitting", min=0, max=24, help="Hours spent sitting.")
+        float | None,
+        typer.Option(
+            "--sitting",
+            min=_limit("sitting_hours", 0),
+            max=_limit("sitting_hours", 1),
+            help="Hours spent sitting.",
+        ),
     ] = None,
     flare_up: Annotated[bool, typer.Option("--flare-up", help="You had a flare-up.")] = False,
     note: Annotated[

@@ -21,13 +21,6 @@ if TYPE_CHECKING:
 
     from spinewise.core.review import WeeklyReview
 
-VERDICT_NAMES = {
-    "progress": "Step up",
-    "hold": "Hold steady",
-    "regress": "Ease off",
-    "see_clinician": "See a clinician",
-    "retriage": "Take the assessment again",
-}
 VERDICT_STYLE = {
     "progress": "green",
     "hold": "",
@@ -143,7 +136,7 @@ def _reviews_table(reviews: list[WeeklyReview]) -> Table:
     for review in reviews:
         table.add_row(
             str(review.week_number),
-            Text(VERDICT_NAMES.get(review.verdict, review.verdict), VERDICT_STYLE[review.verdict]),
+            Text(review.label, VERDICT_STYLE[review.verdict]),
             review.message,
         )
     return table

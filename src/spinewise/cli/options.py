@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 AnswersOption = Annotated[
     Path | None,
@@ -35,3 +38,11 @@ UserOption = Annotated[
         show_envvar=True,
     ),
 ]
+
+
+def range_text(model: type[BaseModel], field: str) -> str:
+    """``"5-60"`` for a field limited to 5..60 (the core's own limits)."""
+    from spinewise.core.fields import field_bounds
+
+    low, high = field_bounds(model, field)
+    return f"{low}-{high}"

@@ -10,10 +10,25 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from spinewise.cli.errors import EXIT_SEE_CLINICIAN, fail
-from spinewise.cli.options import AnswersOption, EmergencyOption, JsonOption
+from spinewise.cli.options import AnswersOption, EmergencyOption, JsonOption, range_text
 
 if TYPE_CHECKING:
     from spinewise.core.plan import Preferences
+
+
+def _range(field: str) -> str:
+    from spinewise.core.plan import Preferences
+
+    return range_text(Preferences, field)
+
+
+def _equipment_help() -> str:
+    from spinewise.core.exercises import EQUIPMENT_NAMES
+    from spinewise.core.plan import Preferences
+
+    chosen = Preferences().available_equipment
+    default = ",".join(item for item in EQUIPMENT_NAMES if item in chosen)
+    return f"Comma-separated: {', '.join(EQUIPMENT_NAMES)} (default {default})."
 
 
 def _parse_start(value: str | None) -> date:
@@ -51,9 +66,15 @@ def plan_command(
         ),
     ] = None,
     minutes: Annotated[
-        int | None, typer.Option("--minutes", help="Minutes a day for exercises (5-60).")
+        int | None,
+        typer.Option(
+            "--minutes", help=f"Minutes a day for exercises ({_range('minutes_per_day')})."
+        ),
     ] = None,
-    days: Annotated[int | None, typer.Option("--days", help="Exercise days a week (2-7).")] = None,
+    days: Annotated[
+        int | None,
+        typer.Option("--days", help=f"Exercise days a week ({_range('days_per_week')})."),
+    ] = None,
     start: Annotated[
         str | None, typer.Option("--start", help="First day, YYYY-MM-DD (default today).")
     ] = None,
@@ -70,8 +91,7 @@ def plan_command(
         str | None,
         typer.Option(
             "--equipment",
-            help="Comma-separated: none, mat, wall, chair, doorway, foam_roller "
-            "(default none,mat,wall,chair).",
+            help=_equipment_help(),
         ),
     ] = None,
     emergency_number: EmergencyOption = "999",

@@ -11,8 +11,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from spinewise.cli.render import REGION_NAMES, triage_banner
+from spinewise.cli.render import triage_banner
 from spinewise.core.assessment import Assessment
+from spinewise.core.knowledge import knowledge
 from spinewise.core.levels import Level
 from spinewise.core.plan import WEEKDAY_NAMES, Programme, Week
 
@@ -74,7 +75,7 @@ def print_programme(console: Console, programme: Programme) -> None:
         console.print(Text("Book an appointment", style="bold black on yellow"))
         console.print(Text(programme.advice))
         console.print()
-    region = REGION_NAMES.get(programme.region or "", "Your back")
+    region = knowledge().region_name(programme.region) if programme.region else "Your back"
     console.print(Rule(Text("Your six-week plan", style="bold")))
     console.print(
         Text.assemble(

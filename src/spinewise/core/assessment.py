@@ -63,6 +63,11 @@ class Assessment(_Frozen):
     def allows_exercise(self) -> bool:
         return self.triage.level.allows_exercise
 
+    @property
+    def region_name(self) -> str:
+        """The region as every face names it (``regions.yaml``)."""
+        return knowledge().region_name(self.region)
+
     def to_json_dict(self) -> dict[str, object]:
         data = self.model_dump(mode="json")
         data["schema"] = data.pop("schema_id")

@@ -25,6 +25,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 
 from spinewise.core.intake import History, RedFlags
+from spinewise.core.knowledge import knowledge
 from spinewise.core.plan import Programme, Week
 from spinewise.core.progress import ProgressSummary, fmt
 from spinewise.core.review import WeeklyReview
@@ -61,13 +62,6 @@ _LEVEL_COLOURS = {
     "urgent": (194, 65, 12),
     "soon": (161, 98, 7),
     "self_care": (4, 120, 87),
-}
-_VERDICTS = {
-    "progress": "Progress",
-    "hold": "Hold",
-    "regress": "Ease off",
-    "see_clinician": "See a clinician",
-    "retriage": "Re-triage",
 }
 INK = (31, 41, 55)
 MUTED = (75, 85, 99)
@@ -320,10 +314,7 @@ def _presentation(pdf: _Report, intake: dict[str, Any], assessment: dict[str, An
     ]
     pdf.grid(rows, (40, 138))
     region = assessment.get("region")
-    region_text = {"lower": "Lower back (lumbar)", "upper": "Upper back (thoracic)"}.get(
-        str(region), "Lower and upper back" if region == "both" else "No back area marked"
-    )
-    pdf.para(f"Region: {region_text}", style="B")
+    pdf.para(f"Region: {knowledge().region_name(str(region) if region else None)}", style="B")
     causes = assessment.get("causes") or []
     if causes:
         pdf.subheading("Likely causes, most likely first (rule-based, not a diagnosis)")
@@ -466,7 +457,7 @@ def _reviews(pdf: _Report, reviews: Sequence[WeeklyReview]) -> None:
         rows.append(
             [
                 str(review.week_number),
-                _VERDICTS.get(review.verdict, review.verdict),
+                review.label,
                 mean,
                 f"{review.sessions_done}/{review.sessions_planned}",
                 " ".join(review.reasons),

@@ -29,7 +29,6 @@ from spinewise.core.plan.dosage import dose_for, seconds_for, smaller_dose
 from spinewise.core.plan.explain import why_chosen
 from spinewise.core.plan.models import (
     PROGRAMME_SCHEMA,
-    SAFETY_NOTE,
     SPREAD,
     WEEKDAY_NAMES,
     WEEKDAYS,
@@ -64,7 +63,6 @@ __all__ = [
     "PHASES",
     "PLAN_VERSION",
     "PROGRAMME_SCHEMA",
-    "SAFETY_NOTE",
     "SPREAD",
     "WEEKDAYS",
     "WEEKDAY_NAMES",

@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 from spinewise.core.assessment import Assessment
-from spinewise.core.education import PROGRAMME_WEEKS
+from spinewise.core.education import PROGRAMME_WEEKS, programme_text
 from spinewise.core.intake import Intake
 from spinewise.core.levels import Level
 from spinewise.core.plan.basis import plan_basis
@@ -61,6 +61,7 @@ def build_programme(
         level=triage.level,
         region=assessment.region,
         advice=triage.advice if triage.level is Level.SOON else None,
+        safety_note=" ".join(programme_text().safety_note.text.split()),
         minutes_per_day=prefs.minutes_per_day,
         days=basis.session_days,
         session_time=prefs.session_time,

@@ -7,21 +7,6 @@ from spinewise.core.knowledge import knowledge
 from spinewise.core.plan.basis import person_regions
 from spinewise.core.plan.models import PlanBasis
 
-# Short phrases for "Chosen for your lower back, weak trunk muscles and ...".
-_CAUSE_PHRASES: dict[str, str] = {
-    "muscle_strain": "strained muscles",
-    "herniated_disc": "an irritated disc",
-    "sciatica": "an irritated nerve",
-    "weak_core": "weak trunk muscles",
-    "sedentary_lifestyle": "long hours of sitting",
-    "poor_posture": "long spells in one position",
-    "muscle_tension": "tense muscles",
-    "forward_head_posture": "head-forward screen time",
-    "repetitive_movements": "repeated movements",
-    "heavy_bags": "a heavy one-sided bag",
-    "spinal_misalignment": "stiff spinal joints",
-}
-
 
 def _region_phrase(exercise: Exercise, basis: PlanBasis) -> str:
     regions = [region for region in person_regions(basis) if region in exercise.regions]
@@ -40,11 +25,9 @@ def _join(items: list[str]) -> str:
 
 def why_chosen(exercise: Exercise, basis: PlanBasis) -> str:
     served = [cause for cause in basis.causes if cause in exercise.causes]
-    names = knowledge().causes
-    phrases = [
-        _CAUSE_PHRASES.get(cause, names[cause].name.lower() if cause in names else cause)
-        for cause in served[:2]
-    ]
+    causes = knowledge().causes
+    # Each cause's short phrase from causes.yaml ("weak trunk muscles").
+    phrases = [causes[cause].phrase if cause in causes else cause for cause in served[:2]]
     purpose = exercise.purpose[0].lower() + exercise.purpose[1:]
     if exercise.kind == "relaxation":
         reason = "muscle tension" if "muscle_tension" in basis.causes else "the stress you feel"

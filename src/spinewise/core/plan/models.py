@@ -39,12 +39,6 @@ SPREAD: dict[int, tuple[Weekday, ...]] = {
     7: WEEKDAYS,
 }
 
-SAFETY_NOTE = (
-    "Some discomfort while you exercise is normal and is not a sign of harm. Stop an "
-    "exercise if pain spreads down a leg, keeps building, or you feel dizzy, and try its "
-    "easier version next time."
-)
-
 
 def _default_equipment() -> list[Equipment]:
     return ["none", "mat", "wall", "chair"]
@@ -228,7 +222,7 @@ class Programme(_Frozen):
     level: Level
     region: Region | None
     advice: str | None = Field(description="What to do besides the plan (book the appointment).")
-    safety_note: str = SAFETY_NOTE
+    safety_note: str = Field(description="When to stop an exercise (content/programme.yaml).")
     minutes_per_day: int
     days: list[Weekday]
     session_time: str

@@ -7,7 +7,13 @@ from collections.abc import Collection, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from spinewise.core.exercises import CONDITION_DESCRIPTIONS, LEVEL_ORDER, Exercise, load_exercises
+from spinewise.core.exercises import (
+    CONDITION_DESCRIPTIONS,
+    EQUIPMENT_NAMES,
+    LEVEL_ORDER,
+    Exercise,
+    load_exercises,
+)
 from spinewise.core.levels import Level
 from spinewise.core.plan.basis import person_regions
 from spinewise.core.plan.models import PlanBasis
@@ -20,13 +26,6 @@ _PHASE_KIND_PREFERENCE: dict[int, dict[str, int]] = {
     2: {"strength": 0, "mobility": 1, "stretch": 2},
     3: {"strength": 0, "mobility": 1, "stretch": 2},
 }
-_EQUIPMENT_NAMES = {
-    "mat": "a mat",
-    "wall": "a wall",
-    "chair": "a chair",
-    "doorway": "a doorway",
-    "foam_roller": "a foam roller",
-}
 
 
 def exclusion_reasons(exercise: Exercise, basis: PlanBasis) -> list[str]:
@@ -38,7 +37,7 @@ def exclusion_reasons(exercise: Exercise, basis: PlanBasis) -> list[str]:
     ]
     missing = [item for item in exercise.equipment if item not in basis.equipment]
     if missing:
-        things = " and ".join(_EQUIPMENT_NAMES.get(item, item) for item in missing)
+        things = " and ".join(EQUIPMENT_NAMES[item] for item in missing)
         reasons.append(f"Needs {things}, which is not in your equipment list.")
     if basis.level is Level.SOON and exercise.level == "hard":
         reasons.append("Hard exercises wait until a doctor or physiotherapist has seen you.")

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django import forms
 from django.utils import timezone
 
 from spinewise.core.checkin import checkin_questions
+from spinewise.core.fields import field_bounds
 from spinewise.core.progress import MAX_NOTE, DailyEntry, PsfsActivity
 
-SCALE = [(n, str(n)) for n in range(11)]
+SCALE = [(n, str(n)) for n in range(field_bounds(DailyEntry, "pain")[1] + 1)]
+
+
+def _limits(field: str) -> dict[str, Any]:
+    """The check-in field's own limits, as a form field's min_value/max_value."""
+    low, high = field_bounds(DailyEntry, field)
+    return {"min_value": low, "max_value": high}
+
+
 _EXAMPLES = "For example: sitting through a meeting, lifting my child, running."
 
 
@@ -29,11 +39,11 @@ class CheckInForm(forms.Form):
         label="Worst pain today (0-10)",
     )  # fmt: skip
     sessions_done = forms.IntegerField(
-        min_value=0, max_value=14, initial=0, label="Exercise sessions done today",
+        **_limits("sessions_done"), initial=0, label="Exercise sessions done today",
         help_text="Ticked exercises in your plan count too.",
     )  # fmt: skip
     sitting_hours = forms.FloatField(
-        min_value=0, max_value=24, required=False, label="Hours spent sitting today",
+        **_limits("sitting_hours"), required=False, label="Hours spent sitting today",
     )  # fmt: skip
     flare_up = forms.BooleanField(required=False, label="I had a flare-up today")
     note = forms.CharField(

@@ -16,14 +16,6 @@ from spinewise.web.journal import exports, services
 from spinewise.web.journal.forms import CheckInForm, PsfsForm
 from spinewise.web.users import signed_in_user
 
-VERDICT_LABELS = {
-    "progress": "Step up",
-    "hold": "Hold steady",
-    "regress": "Step back",
-    "see_clinician": "See a clinician",
-    "retriage": "Check again: new warning sign",
-}
-
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -37,10 +29,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "journal/dashboard.html",
         {
             "progress": progress,
-            "reviews": [
-                {**r.model_dump(), "label": VERDICT_LABELS.get(r.verdict, r.verdict)}
-                for r in reversed(reviews)
-            ],
+            "reviews": list(reversed(reviews)),
             "today": today,
             "checked_in_today": services.checkin_on(user, today) is not None,
             "pain_svg": pain_chart(progress.chart_series, progress.pain.baseline),

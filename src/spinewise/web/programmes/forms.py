@@ -8,16 +8,13 @@ from typing import Any
 from django import forms
 from pydantic import ValidationError
 
+from spinewise.core.exercises import EQUIPMENT_NAMES
 from spinewise.core.plan import Preferences
 
 MINUTES = [(10, "10 minutes"), (15, "15 minutes"), (20, "20 minutes"), (30, "30 minutes")]
 DAYS = [(n, f"{n} days a week") for n in (3, 4, 5, 6, 7)]
 EQUIPMENT = [
-    ("mat", "An exercise mat or soft floor"),
-    ("wall", "A clear wall"),
-    ("chair", "A sturdy chair"),
-    ("doorway", "A doorway"),
-    ("foam_roller", "A foam roller"),
+    (item, name[0].upper() + name[1:]) for item, name in EQUIPMENT_NAMES.items() if item != "none"
 ]
 FITNESS = [
     ("low", "I rarely exercise, or the pain makes moving hard"),

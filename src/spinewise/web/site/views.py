@@ -13,8 +13,9 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from spinewise.core.knowledge import knowledge
 from spinewise.web.site import library
-from spinewise.web.site.content import REGION_NAMES, comparison_rows
+from spinewise.web.site.content import comparison_rows, region_names
 from spinewise.web.site.guides import load_guides
 
 
@@ -23,7 +24,11 @@ def landing(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "site/landing.html",
-        {"rows": comparison_rows(), "guides": list(load_guides().values())},
+        {
+            "rows": comparison_rows(),
+            "regions": knowledge().regions,
+            "guides": list(load_guides().values()),
+        },
     )
 
 
@@ -59,7 +64,7 @@ class ExerciseFilterForm(forms.Form):
         cause_field = self.fields["cause"]
         assert isinstance(region_field, forms.ChoiceField)
         assert isinstance(cause_field, forms.ChoiceField)
-        region_field.choices = [("", "Any part of the back"), *REGION_NAMES.items()]
+        region_field.choices = [("", "Any part of the back"), *region_names().items()]
         cause_field.choices = [("", "Any cause"), *library.cause_choices()]
 
 
@@ -78,7 +83,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "exercises": exercises,
             "filtered": bool(region or cause),
-            "region_name": REGION_NAMES.get(region or ""),
+            "region_name": region_names().get(region or ""),
             "cause_name": library.cause_label(cause) if cause else None,
             "evidence_note": library.EVIDENCE_NOTE,
         },
