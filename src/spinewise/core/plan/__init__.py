@@ -21,6 +21,7 @@ Modules, by concern:
 - ``weeks``: a week's sessions, dates and walking minutes.
 - ``habits``: daily habits, movement breaks, exercises left out.
 - ``build``: the whole programme and its stable id.
+- ``schedule``: today's date for a person, and the week and session a day falls in.
 """
 
 from spinewise.core.plan.basis import person_conditions, plan_basis
@@ -53,6 +54,17 @@ from spinewise.core.plan.prescription import (
     timer_for,
     with_dosage,
 )
+from spinewise.core.plan.schedule import (
+    Clock,
+    current_week,
+    current_week_number,
+    finished_weeks,
+    next_session,
+    session_on,
+    today_in,
+    utc_now,
+    week_number_on,
+)
 from spinewise.core.plan.selection import exclusion_reasons
 from spinewise.core.plan.stages import MAX_STAGE, MIN_STAGE, PHASES, dose_step, phase_and_step
 from spinewise.core.plan.weeks import build_week, make_sessions, session_dates, session_plan
@@ -66,6 +78,7 @@ __all__ = [
     "SPREAD",
     "WEEKDAYS",
     "WEEKDAY_NAMES",
+    "Clock",
     "Fitness",
     "Habit",
     "LeftOut",
@@ -81,11 +94,15 @@ __all__ = [
     "Weekday",
     "build_programme",
     "build_week",
+    "current_week",
+    "current_week_number",
     "dosage_of",
     "dose_for",
     "dose_step",
     "exclusion_reasons",
+    "finished_weeks",
     "make_sessions",
+    "next_session",
     "person_conditions",
     "phase_and_step",
     "plan_basis",
@@ -93,10 +110,14 @@ __all__ = [
     "programme_id",
     "seconds_for",
     "session_dates",
+    "session_on",
     "session_plan",
     "shrink_to_fit",
     "smaller_dose",
     "timer_for",
+    "today_in",
+    "utc_now",
+    "week_number_on",
     "why_chosen",
     "with_dosage",
 ]

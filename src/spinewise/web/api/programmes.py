@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router
@@ -12,7 +10,7 @@ from ninja.errors import HttpError
 from pydantic import ValidationError
 
 from spinewise.core.intake import Intake, IntakeError, parse_intake
-from spinewise.core.plan import NoProgrammeError, Preferences
+from spinewise.core.plan import NoProgrammeError, today_in
 from spinewise.web.api.auth import AUTH, auth_user, optional_user
 from spinewise.web.api.http import (
     invalid,
@@ -78,10 +76,6 @@ def _parse(data: object) -> tuple[ProgrammeRequest | None, Intake | None, list[t
     return request, intake, problems
 
 
-def _today_for(prefs: Preferences) -> date:
-    return datetime.now(ZoneInfo(prefs.timezone)).date()
-
-
 def _no_programme(exc: NoProgrammeError) -> HttpResponse:
     return json_response(
         {"detail": "no programme", "triage": exc.triage.model_dump(mode="json")}, status=409
@@ -121,7 +115,7 @@ def create_programme_endpoint(request: HttpRequest) -> HttpResponse:
     if problems or parsed is None:
         return invalid(INVALID, problems)
     prefs = parsed.preferences
-    start = parsed.start or _today_for(prefs)
+    start = parsed.start or today_in(prefs.timezone)
     try:
         if parsed.assessment_id is not None:
             if user is None:
@@ -158,10 +152,10 @@ def list_programmes(request: HttpRequest) -> list[dict[str, Any]]:
             "created": saved.created,
             "assessment_id": saved.assessment_id,
             "start": saved.start,
-            "end": saved.data.get("end"),
-            "level": saved.data.get("level"),
-            "region": saved.data.get("region"),
-            "minutes_per_day": saved.data.get("minutes_per_day"),
+            "end": saved.end,
+            "level": saved.level,
+            "region": saved.region or None,
+            "minutes_per_day": saved.minutes_per_day,
         }
         for saved in SavedProgramme.objects.filter(user=auth_user(request))
     ]

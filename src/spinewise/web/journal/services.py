@@ -18,6 +18,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from spinewise.core.checkin import retriage
+from spinewise.core.plan import finished_weeks
 from spinewise.core.progress import DailyEntry, ProgressSummary, PsfsActivity, PsfsRating, summary
 from spinewise.core.review import WeeklyReview, apply_review, review_week
 from spinewise.core.triage import Triage
@@ -25,6 +26,10 @@ from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
 from spinewise.web.journal.models import CheckIn, PsfsEntry, WeeklyReviewRecord
 from spinewise.web.programmes.models import SavedProgramme
+
+# Defined once, in programmes.selectors; re-exported for the journal's callers.
+from spinewise.web.programmes.selectors import latest_programme as latest_programme
+from spinewise.web.programmes.selectors import today_for as today_for
 
 PROGRESS_CACHE_SECONDS = 24 * 60 * 60
 DASHBOARD_DAYS = 14  # daily rows kept for the dashboard's table
@@ -39,10 +44,6 @@ class CheckInResult:
 
 def latest_assessment(user: User) -> SavedAssessment | None:
     return SavedAssessment.objects.filter(user=user).first()
-
-
-def latest_programme(user: User) -> SavedProgramme | None:
-    return SavedProgramme.objects.filter(user=user).first()
 
 
 def baseline_pain(user: User) -> float | None:
@@ -113,12 +114,8 @@ def reviews_for(saved: SavedProgramme) -> list[WeeklyReview]:
 
 
 def _due_weeks(saved: SavedProgramme, today: date, reviewed: set[int]) -> list[int]:
-    weeks = saved.data.get("weeks", [])
-    return [
-        int(week["number"])
-        for week in weeks
-        if int(week["number"]) not in reviewed and date.fromisoformat(week["end"]) < today
-    ]
+    finished = finished_weeks(saved.start, saved.weeks, today)
+    return [number for number in finished if number not in reviewed]
 
 
 def run_due_reviews(saved: SavedProgramme, today: date) -> list[WeeklyReview]:
@@ -158,8 +155,8 @@ def _review_due_weeks(programme_pk: int, today: date) -> list[WeeklyReview]:
         if review.verdict == "retriage":
             break
         programme = apply_review(programme, review)
-    saved.data = programme.to_json_dict()
-    saved.save(update_fields=["data"])
+    saved.store(programme)
+    saved.save(update_fields=["data", "start", "end", "weeks", "level", "region"])
     return history
 
 
@@ -205,13 +202,6 @@ def dashboard_progress(user: User, until: date | None = None) -> ProgressSummary
     result = full.model_copy(update={"series": full.series[-DASHBOARD_DAYS:]})
     cache.set(key, result, timeout=PROGRESS_CACHE_SECONDS)
     return result
-
-
-def today_for(user: User) -> date:
-    saved = latest_programme(user)
-    if saved is None:
-        return timezone.localdate()
-    return timezone.localdate(timezone=saved.preferences.zone)
 
 
 def week_start_of(day: date) -> date:

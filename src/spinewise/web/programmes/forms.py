@@ -57,9 +57,13 @@ class PreferencesForm(forms.Form):
         label="Your time zone", help_text="Calendar reminders arrive at your local time.",
     )  # fmt: skip
     start = forms.DateField(
-        initial=date.today, label="Start on",
+        label="Start on",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )  # fmt: skip
+
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["start"].initial = today
 
     def preferences(self) -> Preferences:
         data: dict[str, Any] = self.cleaned_data

@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from spinewise.core.plan import Preferences, Programme
+from spinewise.core.plan import Preferences, Programme, week_number_on
 from spinewise.web.assessments.models import SavedAssessment
 
 
@@ -27,6 +27,14 @@ class SavedProgramme(models.Model):
     )
     created = models.DateTimeField(auto_now_add=True)
     start = models.DateField()
+    # Copied from the programme when it is stored (see ``fill_columns``), so lists, "today"
+    # and due reviews need no JSON: ``data`` is read only to show or re-tailor the plan.
+    end = models.DateField()
+    weeks = models.PositiveSmallIntegerField()
+    level = models.CharField(max_length=16)
+    region = models.CharField(max_length=8, blank=True)
+    minutes_per_day = models.PositiveSmallIntegerField()
+    timezone = models.CharField(max_length=64)
     prefs: models.JSONField[dict[str, Any]] = models.JSONField()
     data: models.JSONField[dict[str, Any]] = models.JSONField()
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
@@ -46,11 +54,21 @@ class SavedProgramme(models.Model):
     def preferences(self) -> Preferences:
         return Preferences.model_validate(self.prefs)
 
+    def store(self, programme: Programme, prefs: Preferences | None = None) -> None:
+        """Keeps ``data`` and the typed columns copied from it in step (not saved yet)."""
+        self.data = programme.to_json_dict()
+        self.start = programme.start
+        self.end = programme.end
+        self.weeks = len(programme.weeks)
+        self.level = programme.level.value
+        self.region = programme.region or ""
+        self.minutes_per_day = programme.minutes_per_day
+        if prefs is not None:
+            self.prefs = prefs.model_dump(mode="json")
+            self.timezone = prefs.timezone
+
     def week_number_on(self, day: date) -> int | None:
-        offset = (day - self.start).days
-        if offset < 0 or offset >= 7 * len(self.data.get("weeks", [])):
-            return None
-        return offset // 7 + 1
+        return week_number_on(self.start, self.weeks, day)
 
 
 class ExerciseTick(models.Model):

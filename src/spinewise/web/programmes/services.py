@@ -20,17 +20,10 @@ def create_programme(
     """Builds the plan from the saved answers; raises NoProgrammeError for urgent verdicts."""
     intake = saved.parsed_intake
     programme = build_programme(assess_for_web(intake), intake, prefs, start)
-    return SavedProgramme.objects.create(
-        user=user,
-        assessment=saved,
-        start=start,
-        prefs=prefs.model_dump(mode="json"),
-        data=programme.to_json_dict(),
-    )
-
-
-def latest_programme(user: User) -> SavedProgramme | None:
-    return SavedProgramme.objects.filter(user=user).first()
+    stored = SavedProgramme(user=user, assessment=saved)
+    stored.store(programme, prefs)
+    stored.save()
+    return stored
 
 
 def ticked_today(saved: SavedProgramme, day: date) -> set[str]:
