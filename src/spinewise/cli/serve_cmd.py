@@ -20,6 +20,39 @@ def _bind(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
+def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
+    """How the web app is served; ``make bench`` serves its floor app the same way."""
+    return {
+        "bind": _bind(host, port),
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": int(os.environ.get("XP_THREADS", "4")),
+        "keepalive": int(os.environ.get("XP_KEEPALIVE", "2")),
+        "timeout": 30,
+        "graceful_timeout": 10,
+        # No access log: request lines can carry personal data in query strings.
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "forwarded_allow_ips": os.environ.get("SPINEWISE_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+    }
+
+
+def run_gunicorn(application: Any, options: dict[str, Any]) -> None:
+    """Serves a WSGI application with gunicorn in this process (until stopped)."""
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    Server().run()
+
+
 def serve_command(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
@@ -38,36 +71,15 @@ def serve_command(
         call_command("collectstatic", interactive=False, verbosity=0)
 
     from django.db import connections
-    from gunicorn.app.base import BaseApplication
 
+    from spinewise.web.warmup import warm
     from spinewise.web.wsgi import application
 
-    options: dict[str, Any] = {
-        "bind": _bind(host, port),
-        "workers": workers,
-        "worker_class": "gthread",
-        "threads": 4,
-        "timeout": 30,
-        "graceful_timeout": 10,
-        # No access log: request lines can carry personal data in query strings.
-        "accesslog": None,
-        "errorlog": "-",
-        "loglevel": "warning",
-        "forwarded_allow_ips": os.environ.get("SPINEWISE_FORWARDED_ALLOW_IPS", "127.0.0.1"),
-    }
-
-    class SpinewiseServer(BaseApplication):  # type: ignore[misc]
-        def load_config(self) -> None:
-            for key, value in options.items():
-                self.cfg.set(key, value)
-
-        def load(self) -> Any:
-            return application
-
+    warm()  # before the fork: every worker starts with content loaded and templates compiled
     connections.close_all()  # never share a database connection across the fork
     typer.echo(f"Spinewise is running at http://{_display_host(host)}:{port}/  (Ctrl+C to stop)")
     typer.echo(f"Data folder: {settings.DATA_DIR}")
-    SpinewiseServer().run()
+    run_gunicorn(application, gunicorn_options(host, port, workers))
 
 
 def manage_command(ctx: typer.Context) -> None:

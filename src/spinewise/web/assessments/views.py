@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from spinewise.core.intake import IntakeError
@@ -115,7 +116,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "assessments/result.html",
         {
-            "assessment": saved.reassess(emergency_number()),
+            # Re-assessed only when the page's cached copy is missing (see result.html).
+            "assessment": SimpleLazyObject(lambda: saved.reassess(emergency_number())),
             "emergency_number": emergency_number(),
             "saved": saved,
         },

@@ -19,9 +19,18 @@ from django.utils import timezone
 
 from spinewise.core.checkin import retriage
 from spinewise.core.plan import finished_weeks
-from spinewise.core.progress import DailyEntry, ProgressSummary, PsfsActivity, PsfsRating, summary
+from spinewise.core.progress import (
+    WINDOW_DAYS,
+    DailyEntry,
+    PainPoint,
+    ProgressSummary,
+    PsfsActivity,
+    PsfsRating,
+    summary,
+)
 from spinewise.core.review import WeeklyReview, apply_review, review_week
 from spinewise.core.triage import Triage
+from spinewise.reports.charts import adherence_chart, pain_chart, psfs_chart
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
 from spinewise.web.journal.models import CheckIn, PsfsEntry, WeeklyReviewRecord
@@ -125,11 +134,20 @@ def run_due_reviews(saved: SavedProgramme, today: date) -> list[WeeklyReview]:
     "retriage" verdict stops the adjustments; the person is asked to take the assessment
     again.
     """
-    history = reviews_for(saved)
-    reviewed = {review.week_number for review in history}
-    if any(r.verdict == "retriage" for r in history) or not _due_weeks(saved, today, reviewed):
-        return history
-    return _review_due_weeks(saved.pk, today)
+    review_due_weeks(saved, today)
+    return reviews_for(saved)
+
+
+def review_due_weeks(saved: SavedProgramme, today: date) -> bool:
+    """Reviews the finished weeks not reviewed yet; True when it wrote anything.
+
+    The check reads two small columns, so a visit with nothing due costs one query.
+    """
+    verdicts = dict(saved.reviews.values_list("week", "verdict"))
+    if "retriage" in verdicts.values() or not _due_weeks(saved, today, set(verdicts)):
+        return False
+    before = len(verdicts)
+    return len(_review_due_weeks(saved.pk, today)) > before
 
 
 @transaction.atomic
@@ -156,21 +174,21 @@ def _review_due_weeks(programme_pk: int, today: date) -> list[WeeklyReview]:
             break
         programme = apply_review(programme, review)
     saved.store(programme)
-    saved.save(update_fields=["data", "start", "end", "weeks", "level", "region"])
+    saved.save(update_fields=["data", "revision", "start", "end", "weeks", "level", "region"])
     return history
 
 
-def _data_version(user: User, saved: SavedProgramme | None) -> str:
-    """Changes whenever anything the progress summary reads changes."""
+def _data_version(user: User, saved: SavedProgramme | None) -> tuple[str, int | None]:
+    """Changes whenever anything the progress summary reads changes; and the assessment."""
     checkins = CheckIn.objects.filter(user=user).aggregate(n=Count("id"), last=Max("updated"))
     ratings = PsfsEntry.objects.filter(user=user).aggregate(n=Count("id"), last=Max("updated"))
-    assessment = latest_assessment(user)
+    assessment = SavedAssessment.objects.filter(user=user).values_list("pk", flat=True).first()
     reviews = saved.reviews.count() if saved else 0
     parts = (
         checkins["n"], checkins["last"], ratings["n"], ratings["last"],
-        assessment.pk if assessment else None, saved.pk if saved else None, reviews,
+        assessment, saved.pk if saved else None, saved.revision if saved else None, reviews,
     )  # fmt: skip
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:24], assessment
 
 
 def progress_for(user: User, until: date | None = None) -> ProgressSummary:
@@ -185,23 +203,58 @@ def progress_for(user: User, until: date | None = None) -> ProgressSummary:
     )
 
 
-def dashboard_progress(user: User, until: date | None = None) -> ProgressSummary:
-    """The summary the dashboard shows, computed once per change of the person's data.
+@dataclass(frozen=True)
+class Dashboard:
+    """What the dashboard shows: the summary (last days only), its charts and the reviews."""
 
-    The cache key holds a version of everything the summary reads, so a cached summary is
+    progress: ProgressSummary
+    pain_svg: str
+    adherence_svg: str
+    psfs_svg: str
+    reviews: list[WeeklyReview]
+    has_assessment: bool
+
+    @property
+    def recent(self) -> list[PainPoint]:
+        """The last days, newest first (the page's table)."""
+        return list(reversed(self.progress.series[-WINDOW_DAYS:]))
+
+
+def dashboard_version(user: User, saved: SavedProgramme | None) -> str:
+    """The version of everything the dashboard shows (a cache key part)."""
+    return _data_version(user, saved)[0]
+
+
+def dashboard_for(user: User, saved: SavedProgramme | None, until: date | None = None) -> Dashboard:
+    """The dashboard's content, computed once per change of the person's data.
+
+    The cache key holds a version of everything the summary reads, so a cached dashboard is
     never stale, whichever cache backend is configured. Only the last days of the daily
     series are kept (the page's table); the chart uses the downsampled series. So years of
     history cost one computation per check-in, not one per page view.
     """
-    saved = latest_programme(user)
-    key = f"spinewise:dashboard:{user.pk}:{until}:{_data_version(user, saved)}"
+    version, assessment = _data_version(user, saved)
+    key = f"spinewise:dashboard:{user.pk}:{until}:{version}"
     cached = cache.get(key)
-    if isinstance(cached, ProgressSummary):
+    if isinstance(cached, Dashboard):
         return cached
     full = progress_for(user, until)
-    result = full.model_copy(update={"series": full.series[-DASHBOARD_DAYS:]})
-    cache.set(key, result, timeout=PROGRESS_CACHE_SECONDS)
-    return result
+    progress = full.model_copy(update={"series": full.series[-DASHBOARD_DAYS:]})
+    made = Dashboard(
+        progress=progress,
+        pain_svg=pain_chart(progress.chart_series, progress.pain.baseline),
+        adherence_svg=adherence_chart(progress.adherence) if progress.adherence else "",
+        psfs_svg=psfs_chart(progress.psfs) if progress.psfs else "",
+        reviews=list(reversed(reviews_for(saved))) if saved else [],
+        has_assessment=assessment is not None,
+    )
+    cache.set(key, made, timeout=PROGRESS_CACHE_SECONDS)
+    return made
+
+
+def dashboard_progress(user: User, until: date | None = None) -> ProgressSummary:
+    """The summary the dashboard shows (cached with the rest of ``dashboard_for``)."""
+    return dashboard_for(user, latest_programme(user), until).progress
 
 
 def week_start_of(day: date) -> date:

@@ -8,10 +8,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods
 
-from spinewise.core.progress import WINDOW_DAYS
-from spinewise.reports.charts import adherence_chart, pain_chart, psfs_chart
 from spinewise.web.journal import exports, services
 from spinewise.web.journal.forms import CheckInForm, PsfsForm
 from spinewise.web.users import signed_in_user
@@ -22,21 +21,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     today = services.today_for(user)
     saved = services.latest_programme(user)
-    reviews = services.run_due_reviews(saved, today) if saved else []
-    progress = services.dashboard_progress(user, until=today)
+    if saved is not None:
+        services.review_due_weeks(saved, today)
     return render(
         request,
         "journal/dashboard.html",
         {
-            "progress": progress,
-            "reviews": list(reversed(reviews)),
+            # Built only when the page's cached copy for this version and day is missing.
+            "board": SimpleLazyObject(lambda: services.dashboard_for(user, saved, until=today)),
+            "version": services.dashboard_version(user, saved),
             "today": today,
             "checked_in_today": services.checkin_on(user, today) is not None,
-            "pain_svg": pain_chart(progress.chart_series, progress.pain.baseline),
-            "adherence_svg": adherence_chart(progress.adherence) if progress.adherence else "",
-            "psfs_svg": psfs_chart(progress.psfs) if progress.psfs else "",
-            "recent": list(reversed(progress.series[-WINDOW_DAYS:])),
-            "has_assessment": services.latest_assessment(user) is not None,
             "formats": exports.FORMATS,
         },
     )

@@ -17,7 +17,7 @@ from spinewise.web.programmes.models import SavedProgramme
 
 def latest_programme(user: User) -> SavedProgramme | None:
     """The person's newest programme: the one their pages, reviews and reminders follow."""
-    return SavedProgramme.objects.filter(user=user).first()
+    return SavedProgramme.objects.light().filter(user=user).first()
 
 
 def timezone_of(user: User) -> str:

@@ -31,7 +31,12 @@ from spinewise.web.users import signed_in_user
 
 
 def _own_programme(request: HttpRequest, pk: int) -> SavedProgramme:
-    return get_object_or_404(SavedProgramme, pk=pk, user=signed_in_user(request))
+    return get_object_or_404(SavedProgramme.objects.light(), pk=pk, user=signed_in_user(request))
+
+
+def _week_asked(request: HttpRequest, weeks: int) -> int | None:
+    asked = request.GET.get("week", "")
+    return int(asked) if asked.isdigit() and 1 <= int(asked) <= weeks else None
 
 
 @login_required
@@ -79,6 +84,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     programme = saved.programme
     today = today_for(signed_in_user(request))
     week = current_week(programme, today)
+    asked = _week_asked(request, len(programme.weeks))
+    shown = programme.week(asked) if asked else week
     todays = session_on(programme, today)
     upcoming = next_session(programme, today)
     feed_url = request.build_absolute_uri(
@@ -91,6 +98,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "saved": saved,
             "programme": programme,
             "week": week,
+            "shown": shown,
             "today": today,
             "todays_session": todays,
             "upcoming": upcoming,

@@ -72,7 +72,8 @@ class ExerciseFilterForm(forms.Form):
 def exercise_list(request: HttpRequest) -> HttpResponse:
     form = ExerciseFilterForm(request.GET or None)
     region = cause = None
-    if form.is_bound and form.is_valid():
+    valid = not form.is_bound or form.is_valid()
+    if form.is_bound and valid:
         region = form.cleaned_data["region"] or None
         cause = form.cleaned_data["cause"] or None
     exercises = library.exercises_for(region=region, cause=cause)
@@ -86,6 +87,8 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
             "region_name": region_names().get(region or ""),
             "cause_name": library.cause_label(cause) if cause else None,
             "evidence_note": library.EVIDENCE_NOTE,
+            # A valid filter's page is the same for everyone: cached under its choices.
+            "cache_key": f"{region or 'all'}:{cause or 'all'}" if valid else "",
         },
     )
 

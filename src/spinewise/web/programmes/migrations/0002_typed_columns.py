@@ -1,4 +1,4 @@
-"""Typed columns copied from each stored programme, so reads need no JSON."""
+"""Typed columns copied from each stored programme, so reads need no JSON, and a revision."""
 
 from datetime import date
 from typing import Any
@@ -60,6 +60,11 @@ class Migration(migrations.Migration):
             name="timezone",
             field=models.CharField(default="Europe/London", max_length=64),
             preserve_default=False,
+        ),
+        migrations.AddField(
+            model_name="savedprogramme",
+            name="revision",
+            field=models.PositiveIntegerField(default=1),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]
