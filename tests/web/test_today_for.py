@@ -13,7 +13,11 @@ from spinewise.core.plan import Preferences
 from spinewise.web.assessments.services import save_assessment
 from spinewise.web.journal import services as journal
 from spinewise.web.programmes.models import SavedProgramme
-from spinewise.web.programmes.selectors import latest_programme, today_for
+from spinewise.web.programmes.selectors import (
+    latest_programme,
+    latest_programme_and_today,
+    today_for,
+)
 from spinewise.web.programmes.services import create_programme
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +60,9 @@ def test_a_stored_programme_keeps_its_typed_columns_in_step_with_the_plan() -> N
     assert saved.region == (programme.region or "")
     assert saved.minutes_per_day == programme.minutes_per_day
     assert saved.timezone == "Asia/Tokyo"
+
+
+def test_the_latest_programme_and_today_come_together() -> None:
+    tokyo, saved = _person_in("Asia/Tokyo")
+    found, today = latest_programme_and_today(tokyo, lambda: LATE_EVENING_UTC)
+    assert found == saved and today == date(2025, 3, 4)

@@ -26,8 +26,7 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
         "bind": _bind(host, port),
         "workers": workers,
         "worker_class": "gthread",
-        "threads": int(os.environ.get("XP_THREADS", "4")),
-        "keepalive": int(os.environ.get("XP_KEEPALIVE", "2")),
+        "threads": 4,
         "timeout": 30,
         "graceful_timeout": 10,
         # No access log: request lines can carry personal data in query strings.

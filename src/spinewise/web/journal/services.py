@@ -13,8 +13,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Count, Max
+from django.db import connection, transaction
 from django.utils import timezone
 
 from spinewise.core.checkin import retriage
@@ -38,6 +37,9 @@ from spinewise.web.programmes.models import SavedProgramme
 
 # Defined once, in programmes.selectors; re-exported for the journal's callers.
 from spinewise.web.programmes.selectors import latest_programme as latest_programme
+from spinewise.web.programmes.selectors import (
+    latest_programme_and_today as latest_programme_and_today,
+)
 from spinewise.web.programmes.selectors import today_for as today_for
 
 PROGRESS_CACHE_SECONDS = 24 * 60 * 60
@@ -178,16 +180,32 @@ def _review_due_weeks(programme_pk: int, today: date) -> list[WeeklyReview]:
     return history
 
 
+def _version_sql() -> str:
+    checkins = CheckIn._meta.db_table
+    ratings = PsfsEntry._meta.db_table
+    assessments = SavedAssessment._meta.db_table
+    reviews = WeeklyReviewRecord._meta.db_table
+    # One round trip for everything the dashboard's summary reads (several ORM queries
+    # cost more to build than to run).
+    return (
+        f"SELECT (SELECT COUNT(*) FROM {checkins} WHERE user_id = %s),"
+        f" (SELECT MAX(updated) FROM {checkins} WHERE user_id = %s),"
+        f" (SELECT COUNT(*) FROM {ratings} WHERE user_id = %s),"
+        f" (SELECT MAX(updated) FROM {ratings} WHERE user_id = %s),"
+        f" (SELECT id FROM {assessments} WHERE user_id = %s ORDER BY created DESC, id DESC"
+        " LIMIT 1),"
+        f" (SELECT COUNT(*) FROM {reviews} WHERE programme_id = %s)"
+    )
+
+
 def _data_version(user: User, saved: SavedProgramme | None) -> tuple[str, int | None]:
     """Changes whenever anything the progress summary reads changes; and the assessment."""
-    checkins = CheckIn.objects.filter(user=user).aggregate(n=Count("id"), last=Max("updated"))
-    ratings = PsfsEntry.objects.filter(user=user).aggregate(n=Count("id"), last=Max("updated"))
-    assessment = SavedAssessment.objects.filter(user=user).values_list("pk", flat=True).first()
-    reviews = saved.reviews.count() if saved else 0
-    parts = (
-        checkins["n"], checkins["last"], ratings["n"], ratings["last"],
-        assessment, saved.pk if saved else None, saved.revision if saved else None, reviews,
-    )  # fmt: skip
+    programme = saved.pk if saved else None
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql(), [user.pk] * 5 + [programme])
+        row = cursor.fetchone()
+    assessment = row[4]
+    parts = (*row, programme, saved.revision if saved else None)
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:24], assessment
 
 

@@ -19,8 +19,7 @@ from spinewise.web.users import signed_in_user
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    today = services.today_for(user)
-    saved = services.latest_programme(user)
+    saved, today = services.latest_programme_and_today(user)
     if saved is not None:
         services.review_due_weeks(saved, today)
     return render(

@@ -29,3 +29,12 @@ def timezone_of(user: User) -> str:
 def today_for(user: User, clock: Clock = utc_now) -> date:
     """The date it is now for this person."""
     return today_in(timezone_of(user), clock)
+
+
+def latest_programme_and_today(
+    user: User, clock: Clock = utc_now
+) -> tuple[SavedProgramme | None, date]:
+    """``latest_programme`` and ``today_for`` together, from one query."""
+    saved = latest_programme(user)
+    zone = saved.timezone if saved is not None else str(settings.TIME_ZONE)
+    return saved, today_in(zone, clock)
