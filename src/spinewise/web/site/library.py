@@ -7,6 +7,7 @@ which exercises suit a region or cause is decided in core.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spinewise.core import exercises as core
 from spinewise.core.exercises import Exercise
@@ -65,6 +66,7 @@ def cause_label(cause_id: str) -> str:
     return cause_names().get(cause_id, cause_id.replace("_", " ").capitalize())
 
 
+@cache
 def cause_choices() -> list[tuple[str, str]]:
     """Causes that at least one exercise is chosen for, in the knowledge base's order."""
     used = {str(cause) for exercise in core.load_exercises().values() for cause in exercise.causes}

@@ -10,6 +10,7 @@ from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -76,7 +77,8 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
     if form.is_bound and valid:
         region = form.cleaned_data["region"] or None
         cause = form.cleaned_data["cause"] or None
-    exercises = library.exercises_for(region=region, cause=cause)
+    # Listed only when the page's cached copy for these filters is missing.
+    exercises = SimpleLazyObject(lambda: library.exercises_for(region=region, cause=cause))
     return render(
         request,
         "site/exercise_list.html",
