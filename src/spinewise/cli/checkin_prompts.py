@@ -11,6 +11,7 @@ from rich.prompt import Confirm, IntPrompt, Prompt
 from rich.rule import Rule
 from rich.text import Text
 
+from spinewise.cli.journal_cmd import entry_from_answers
 from spinewise.cli.journal_render import long_day
 from spinewise.core.checkin import checkin_questions
 from spinewise.core.progress import MAX_NOTE, DailyEntry, fmt
@@ -124,13 +125,4 @@ def ask_entry(console: Console, day: date, today: date, existing: CheckIn | None
     flags = [
         name for name, question in checkin_questions() if Confirm.ask(question, console=console)
     ]
-    return DailyEntry(
-        day=day,
-        pain=pain,
-        worst=worst,
-        sessions_done=sessions,
-        sitting_hours=sitting,
-        flare_up=flare_up,
-        note=note,
-        new_red_flags=flags,
-    )
+    return entry_from_answers(day, pain, worst, sessions, sitting, flare_up, note, flags)

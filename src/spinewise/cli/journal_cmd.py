@@ -60,7 +60,7 @@ def _user_for_command(email: str | None) -> User:
     return resolve_user(email)
 
 
-def _entry_from_options(
+def entry_from_answers(
     day: date,
     pain: int,
     worst: int | None,
@@ -70,6 +70,7 @@ def _entry_from_options(
     note: str,
     flags: list[str],
 ) -> DailyEntry:
+    """The check-in from options or prompts; exits 2 naming every field the core refuses."""
     from pydantic import ValidationError
 
     from spinewise.core.progress import DailyEntry
@@ -188,7 +189,7 @@ def checkin_command(
 
         entry = ask_entry(console, chosen, today, existing)
     else:
-        entry = _entry_from_options(chosen, pain, worst, sessions, sitting, flare_up, note, flags)
+        entry = entry_from_answers(chosen, pain, worst, sessions, sitting, flare_up, note, flags)
     result = services.record_checkin(person, entry)
     if result.triage is not None:
         console.print(triage_panel(result.triage))
