@@ -111,7 +111,9 @@ def save(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    saved = get_object_or_404(SavedAssessment, pk=pk, user=signed_in_user(request))
+    # The answers are read only when the page's cached copy is missing (see below).
+    found = SavedAssessment.objects.defer("intake", "result")
+    saved = get_object_or_404(found, pk=pk, user=signed_in_user(request))
     return render(
         request,
         "assessments/result.html",

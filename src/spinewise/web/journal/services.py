@@ -194,19 +194,42 @@ def _version_sql() -> str:
         f" (SELECT MAX(updated) FROM {ratings} WHERE user_id = %s),"
         f" (SELECT id FROM {assessments} WHERE user_id = %s ORDER BY created DESC, id DESC"
         " LIMIT 1),"
-        f" (SELECT COUNT(*) FROM {reviews} WHERE programme_id = %s)"
+        f" (SELECT COUNT(*) FROM {reviews} WHERE programme_id = %s),"
+        f" (SELECT COUNT(*) FROM {reviews} WHERE programme_id = %s AND verdict = 'retriage'),"
+        f" (SELECT COUNT(*) FROM {checkins} WHERE user_id = %s AND day = %s)"
     )
 
 
-def _data_version(user: User, saved: SavedProgramme | None) -> tuple[str, int | None]:
-    """Changes whenever anything the progress summary reads changes; and the assessment."""
+@dataclass(frozen=True)
+class DashboardState:
+    """What one query tells the dashboard: the data's version and what is due."""
+
+    version: str
+    has_assessment: bool
+    checked_in_today: bool
+    reviews_due: bool
+
+
+def dashboard_state(user: User, saved: SavedProgramme | None, today: date) -> DashboardState:
+    """The version of everything the summary reads, in one round trip.
+
+    Reviews cover weeks 1, 2, ... in order (``_review_due_weeks``), so a week is due when
+    fewer weeks are reviewed than have finished, unless a "retriage" stopped them.
+    """
     programme = saved.pk if saved else None
     with connection.cursor() as cursor:
-        cursor.execute(_version_sql(), [user.pk] * 5 + [programme])
+        cursor.execute(_version_sql(), [user.pk] * 5 + [programme, programme, user.pk, today])
         row = cursor.fetchone()
-    assessment = row[4]
-    parts = (*row, programme, saved.revision if saved else None)
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:24], assessment
+    summary_parts = row[:6]
+    reviewed, retriage, today_rows = row[5], row[6], row[7]
+    finished = len(finished_weeks(saved.start, saved.weeks, today)) if saved else 0
+    parts = (*summary_parts, programme, saved.revision if saved else None)
+    return DashboardState(
+        version=hashlib.sha256(repr(parts).encode()).hexdigest()[:24],
+        has_assessment=row[4] is not None,
+        checked_in_today=today_rows > 0,
+        reviews_due=saved is not None and not retriage and reviewed < finished,
+    )
 
 
 def progress_for(user: User, until: date | None = None) -> ProgressSummary:
@@ -238,11 +261,6 @@ class Dashboard:
         return list(reversed(self.progress.series[-WINDOW_DAYS:]))
 
 
-def dashboard_version(user: User, saved: SavedProgramme | None) -> str:
-    """The version of everything the dashboard shows (a cache key part)."""
-    return _data_version(user, saved)[0]
-
-
 def dashboard_for(user: User, saved: SavedProgramme | None, until: date | None = None) -> Dashboard:
     """The dashboard's content, computed once per change of the person's data.
 
@@ -251,8 +269,8 @@ def dashboard_for(user: User, saved: SavedProgramme | None, until: date | None =
     series are kept (the page's table); the chart uses the downsampled series. So years of
     history cost one computation per check-in, not one per page view.
     """
-    version, assessment = _data_version(user, saved)
-    key = f"spinewise:dashboard:{user.pk}:{until}:{version}"
+    state = dashboard_state(user, saved, until or date.today())
+    key = f"spinewise:dashboard:{user.pk}:{until}:{state.version}"
     cached = cache.get(key)
     if isinstance(cached, Dashboard):
         return cached
@@ -264,7 +282,7 @@ def dashboard_for(user: User, saved: SavedProgramme | None, until: date | None =
         adherence_svg=adherence_chart(progress.adherence) if progress.adherence else "",
         psfs_svg=psfs_chart(progress.psfs) if progress.psfs else "",
         reviews=list(reversed(reviews_for(saved))) if saved else [],
-        has_assessment=assessment is not None,
+        has_assessment=state.has_assessment,
     )
     cache.set(key, made, timeout=PROGRESS_CACHE_SECONDS)
     return made

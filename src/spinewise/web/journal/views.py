@@ -20,17 +20,18 @@ from spinewise.web.users import signed_in_user
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     saved, today = services.latest_programme_and_today(user)
-    if saved is not None:
-        services.review_due_weeks(saved, today)
+    state = services.dashboard_state(user, saved, today)
+    if saved is not None and state.reviews_due and services.review_due_weeks(saved, today):
+        state = services.dashboard_state(user, saved, today)
     return render(
         request,
         "journal/dashboard.html",
         {
             # Built only when the page's cached copy for this version and day is missing.
             "board": SimpleLazyObject(lambda: services.dashboard_for(user, saved, until=today)),
-            "version": services.dashboard_version(user, saved),
+            "version": state.version,
             "today": today,
-            "checked_in_today": services.checkin_on(user, today) is not None,
+            "checked_in_today": state.checked_in_today,
             "formats": exports.FORMATS,
         },
     )

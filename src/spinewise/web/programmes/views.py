@@ -26,7 +26,11 @@ from spinewise.web.assessments.services import emergency_number
 from spinewise.web.programmes import services
 from spinewise.web.programmes.forms import PreferencesForm
 from spinewise.web.programmes.models import SavedProgramme
-from spinewise.web.programmes.selectors import latest_programme, today_for
+from spinewise.web.programmes.selectors import (
+    latest_programme,
+    latest_programme_and_today,
+    today_for,
+)
 from spinewise.web.users import signed_in_user
 
 
@@ -80,9 +84,11 @@ def current(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    saved = _own_programme(request, pk)
+    user = signed_in_user(request)
+    latest, today = latest_programme_and_today(user)
+    # Usually the page shows the latest plan: then one query found both it and "today".
+    saved = latest if latest is not None and latest.pk == pk else _own_programme(request, pk)
     programme = saved.programme
-    today = today_for(signed_in_user(request))
     week = current_week(programme, today)
     asked = _week_asked(request, len(programme.weeks))
     shown = programme.week(asked) if asked else week
@@ -102,7 +108,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "today": today,
             "todays_session": todays,
             "upcoming": upcoming,
-            "done_today": services.ticked_today(saved, today),
+            "done_today": services.ticked_today(saved, today) if todays else set(),
             "feed_url": feed_url,
         },
     )
