@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 
 import pytest
 
@@ -19,3 +20,18 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
     _ = settings.INSTALLED_APPS
+
+
+@pytest.fixture(autouse=True)
+def _forget_cached_pages() -> Iterator[None]:
+    """Each test starts with empty caches: ids are reused once a test's rows roll back."""
+    yield
+    from django.apps import apps
+
+    if apps.ready:
+        from django.core.cache import cache
+
+        from spinewise.web.programmes.models import forget_parsed_programmes
+
+        cache.clear()
+        forget_parsed_programmes()

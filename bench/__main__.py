@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import ROOT, Section, server_env, serving
+from bench.common import ROOT, Section, server_env, serving, serving_floor
 
 OUTPUT = ROOT / "docs" / "performance.md"
 
@@ -64,6 +64,12 @@ def guarded(title: str, make: Callable[[], Section]) -> Section:
     return section
 
 
+def wanted(section: str) -> bool:
+    """``BENCH_SECTIONS=web,cli`` runs only those (engine, cli, web, dashboard, postgres, test)."""
+    chosen = os.environ.get("BENCH_SECTIONS", "")
+    return not chosen or section in chosen.split(",")
+
+
 def main() -> int:
     began = time.monotonic()
     started_at = datetime.now(UTC).replace(microsecond=0)
@@ -76,9 +82,20 @@ def main() -> int:
     os.environ["DJANGO_SETTINGS_MODULE"] = "spinewise.web.settings"
     sections: list[Section] = []
     try:
-        from bench import dashboard, engine, page_weight, postgres, web_load
+        from bench import (
+            cli_startup,
+            dashboard,
+            engine,
+            page_weight,
+            postgres,
+            test_time,
+            web_load,
+        )
 
-        sections.append(guarded("Engine", engine.run))
+        if wanted("engine"):
+            sections.append(guarded("Engine", engine.run))
+        if wanted("cli"):
+            sections.append(guarded("CLI start-up", cli_startup.run))
 
         from spinewise.cli.django_setup import setup_django
 
@@ -96,23 +113,34 @@ def main() -> int:
         log = data / "server.log"
 
         def web() -> list[Section]:
-            with serving(server_env(data), workers, log) as url:
+            with (
+                serving(server_env(data), workers, log) as url,
+                serving_floor(workers, data / "floor.log") as floor,
+            ):
                 load = guarded(
-                    "Web under load", lambda: web_load.run(url, person, journal, workers, cores)
+                    "Web under load",
+                    lambda: web_load.run(url, floor, person, journal, workers, cores),
                 )
                 weight = guarded("Page weight", lambda: page_weight.run(url, person, journal))
             return [load, weight]
 
         try:
-            sections += web()
+            if wanted("web"):
+                sections += web()
         except Exception:  # the server did not start
             failed = Section("Web under load and page weight")
             failed.lines += ["**The server failed to start**:", "", "```"]
             failed.lines += [*traceback.format_exc().strip().splitlines()[-15:], "```"]
             sections.append(failed)
 
-        sections.append(guarded("Dashboard cost vs history length", lambda: dashboard.run(today)))
-        sections.append(guarded("PostgreSQL with many users", postgres.run))
+        if wanted("dashboard"):
+            sections.append(
+                guarded("Dashboard cost vs history length", lambda: dashboard.run(today))
+            )
+        if wanted("postgres"):
+            sections.append(guarded("PostgreSQL with many users", postgres.run))
+        if wanted("test"):
+            sections.append(guarded("make test", test_time.run))
     finally:
         shutil.rmtree(data, ignore_errors=True)
 
@@ -130,7 +158,8 @@ def write(
         "",
         "Written by `make bench` (`python -m bench`); do not edit by hand. Numbers come from "
         "one run on the machine below. They are measurements, not tests: nothing here fails "
-        "the build.",
+        "the build. Web budgets are ratios to a one-view Django app served the same way in "
+        "the same run (the framework's floor on this machine), so a busy machine moves both.",
         "",
         "## Machine",
         "",

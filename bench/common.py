@@ -92,26 +92,40 @@ def server_env(data_dir: Path, **extra: str) -> dict[str, str]:
 def serving(env: dict[str, str], workers: int, log: Path) -> Iterator[str]:
     """``spinewise serve`` on a free loopback port; stopped (whole process group) after."""
     port = free_port()
+    command = [*spinewise_command(), "serve", "--port", str(port), "--workers", str(workers)]
+    with _running(command, env, port, log) as url:
+        yield url
+
+
+@contextmanager
+def serving_floor(workers: int, log: Path) -> Iterator[str]:
+    """The one-view Django app of ``bench/floor.py``, served the way ``serving`` serves."""
+    port = free_port()
+    command = [sys.executable, "-m", "bench.floor", "--port", str(port), "--workers", str(workers)]
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    with _running(command, env, port, log) as url:
+        yield url
+
+
+@contextmanager
+def _running(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[str]:
     with log.open("ab") as out:
         process = subprocess.Popen(
-            [*spinewise_command(), "serve", "--port", str(port), "--workers", str(workers)],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"spinewise serve exited early:\n{log.read_text()[-2000:]}")
+                raise RuntimeError(f"{command[0]} exited early:\n{log.read_text()[-2000:]}")
             try:
                 with urllib.request.urlopen(f"{url}/healthz", timeout=2):
                     break
             except OSError:
                 if time.monotonic() > deadline:
-                    raise RuntimeError("spinewise serve did not become healthy") from None
+                    raise RuntimeError(f"{command[0]} did not become healthy") from None
                 time.sleep(0.2)
         yield url
     finally:

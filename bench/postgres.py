@@ -44,7 +44,8 @@ def run() -> Section:
     except (subprocess.CalledProcessError, OSError) as exc:
         section.lines.append(f"Not measured: PostgreSQL is not reachable on 127.0.0.1 ({exc}).")
         return section
-    name = f"spinewise_bench_{os.getpid()}"
+    # BENCH_PG_PREFIX lets a shared server keep each checkout's throwaway databases apart.
+    name = f"{os.environ.get('BENCH_PG_PREFIX', 'spinewise_bench')}_{os.getpid()}"
     _psql(f"create database {name}")
     try:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SPINEWISE_")}

@@ -1,4 +1,4 @@
-"""``spinewise demo-data`` and the generator behind it (``web.journal.demo``)."""
+"""``spinewise demo-data`` and the generator behind it (``spinewise.demo``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from django.contrib.auth.models import User
 from typer.testing import CliRunner
 
 from spinewise.cli.main import app
+from spinewise.demo.people import create_demo_users, demo_email
 from spinewise.web.journal import services
-from spinewise.web.journal.demo import create_demo_users, demo_email
 from spinewise.web.journal.models import CheckIn, PsfsEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -231,7 +231,7 @@ def test_missing_equipment_rules_exercises_out() -> None:
     for exercise_id in _exercise_ids(programme):
         assert set(library[exercise_id].equipment) <= {"none", "chair"}
     reasons = {left.id: left.reasons for left in programme.left_out}
-    assert "Needs a mat, which is not in your equipment list." in reasons["plank"]
+    assert "Needs a mat or soft floor, which is not in your equipment list." in reasons["plank"]
 
 
 def test_sessions_land_on_the_chosen_days_and_fit_the_minutes() -> None:

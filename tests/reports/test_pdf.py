@@ -113,7 +113,7 @@ def test_first_page_has_the_header_disclaimer_and_triage(report: tuple[bytes, An
     assert "Safe to look after at home" in text
     assert f"Warning signs: all {len(RedFlags.model_fields)} questions answered no." in text
     assert "Cancer at some time" in text  # history answers are listed
-    assert "Region: Lower and upper back" in text
+    assert "Region: Both lower (lumbar) and upper (thoracic) back" in text
     assert "Likely causes" in text
 
 

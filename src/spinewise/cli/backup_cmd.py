@@ -7,14 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from spinewise.cli.django_setup import setup_django
 from spinewise.cli.errors import fail
-from spinewise.cli.main import app
 
 
-@app.command("backup")
 def backup_command(
     out: Annotated[
         Path | None,
@@ -26,8 +22,12 @@ def backup_command(
     SQLite: a consistent snapshot with SQLite's online backup. PostgreSQL (DATABASE_URL):
     pg_dump in its custom format.
     """
-    setup_django()
+    from rich.console import Console
+
+    from spinewise.cli.django_setup import setup_django
     from spinewise.datadir import data_dir
+
+    setup_django()
     from spinewise.web.storage import StorageError, backup, is_sqlite
 
     if out is None:
@@ -41,7 +41,6 @@ def backup_command(
     Console().print(f"Backup written to [bold]{written}[/]")
 
 
-@app.command("restore")
 def restore_command(
     backup_file: Annotated[Path, typer.Argument(help="A file made by 'spinewise backup'.")],
     yes: Annotated[
@@ -51,6 +50,10 @@ def restore_command(
     """Replace the database with a backup. Stop the server first."""
     if not yes:
         fail("restore replaces every record in the database; run again with --yes to confirm")
+    from rich.console import Console
+
+    from spinewise.cli.django_setup import setup_django
+
     setup_django()
     from spinewise.web.storage import StorageError, restore
 

@@ -5,17 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-from spinewise.cli.django_setup import setup_django
-from spinewise.cli.errors import err_console
-from spinewise.cli.main import app
 
 PROGRESS_FROM = 20  # people: below this the command is quick enough without a bar
 
 
-@app.command("demo-data")
 def demo_data_command(
     users: Annotated[int, typer.Option("--users", "-n", min=1, help="How many demo people.")] = 10,
     days: Annotated[
@@ -29,8 +22,20 @@ def demo_data_command(
 
     Accounts are demo-0001@spinewise.invalid onwards; ones that already exist are skipped.
     """
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from spinewise.cli.django_setup import setup_django
+    from spinewise.cli.errors import err_console
+
     setup_django(migrate=True)
-    from spinewise.web.journal.demo import create_demo_users, demo_email
+    from spinewise.demo.people import create_demo_users, demo_email
 
     console = Console(highlight=False)
     if users >= PROGRESS_FROM:
@@ -39,7 +44,7 @@ def demo_data_command(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=err_console,
+            console=err_console(),
             transient=True,
         ) as bar:
             task = bar.add_task("demo", total=users)

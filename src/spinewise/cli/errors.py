@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
+from functools import cache
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
-from rich.console import Console
 
-from spinewise.core.intake import IntakeError
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from spinewise.core.intake import IntakeError
 
 EXIT_OK = 0
 EXIT_USAGE = 2  # bad input: an invalid intake, an unknown id, a bad option
 EXIT_SEE_CLINICIAN = 3  # no programme: the triage verdict says get medical help first
 
-err_console = Console(stderr=True)
+
+@cache
+def err_console() -> Console:
+    """The console for errors and notes (stderr), made when first needed."""
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 def fail_intake(error: IntakeError) -> NoReturn:
-    err_console.print("[bold red]The answers are not valid:[/]")
+    console = err_console()
+    console.print("[bold red]The answers are not valid:[/]")
     for field, reason in error.problems:
-        err_console.print(f"  [bold]{field}[/]: {reason}")
+        console.print(f"  [bold]{field}[/]: {reason}")
     raise typer.Exit(EXIT_USAGE)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    err_console.print(f"[bold red]Error:[/] {message}")
+    err_console().print(f"[bold red]Error:[/] {message}")
     raise typer.Exit(code)

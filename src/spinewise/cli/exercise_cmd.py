@@ -5,39 +5,35 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from enum import StrEnum
-from typing import Annotated, NoReturn, get_args
+from typing import TYPE_CHECKING, Annotated, NoReturn, get_args
 
 import typer
-from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
 
-from spinewise.cli.main import app
-from spinewise.core.exercises import (
-    CONDITION_DESCRIPTIONS,
-    EVIDENCE_NOTE,
-    Exercise,
-    TimerStep,
-    exercises_for,
-    get_exercise,
-    timer_plan,
-)
-from spinewise.core.knowledge import CauseId
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from spinewise.core.exercises import Exercise, TimerStep
 
 # Replaced in tests; the timer divides every wait by --speed.
 sleep: Callable[[float], None] = time.sleep
 
 
-class RegionChoice(StrEnum):
-    LOWER = "lower"
-    UPPER = "upper"
+def _regions() -> tuple[str, ...]:
+    from spinewise.core.exercises import REGIONS
+
+    return REGIONS
 
 
-CAUSES: tuple[str, ...] = get_args(CauseId)
+def cause_ids() -> tuple[str, ...]:
+    from spinewise.core.knowledge import CauseId
+
+    return get_args(CauseId)
 
 
-@app.command("exercise")
+def _cause_help() -> str:
+    return f"List only exercises that serve this cause: {', '.join(cause_ids())}."
+
+
 def exercise_command(
     exercise_id: Annotated[
         str | None,
@@ -48,15 +44,19 @@ def exercise_command(
         ),
     ] = None,
     region: Annotated[
-        RegionChoice | None,
-        typer.Option("--region", help="List only exercises for the lower or upper back."),
+        str | None,
+        typer.Option(
+            "--region",
+            metavar="REGION",
+            help=f"List only exercises for one part of the back: {', '.join(_regions())}.",
+        ),
     ] = None,
     cause: Annotated[
         str | None,
         typer.Option(
             "--cause",
             metavar="CAUSE",
-            help=f"List only exercises that serve this cause: {', '.join(CAUSES)}.",
+            help=_cause_help(),
         ),
     ] = None,
     timer: Annotated[
@@ -78,13 +78,20 @@ def exercise_command(
     Examples: [bold]spinewise exercise --region upper[/],
     [bold]spinewise exercise plank[/], [bold]spinewise exercise plank --timer[/].
     """
+    from rich.console import Console
+
+    from spinewise.cli.exercise_view import print_exercise, print_list
+    from spinewise.core.exercises import exercises_for, get_exercise
+
     console = Console(highlight=False)
-    if cause is not None and cause not in CAUSES:
-        _fail(f"unknown cause {cause!r}; choose one of: {', '.join(CAUSES)}")
+    if region is not None and region not in _regions():
+        _fail(f"unknown region {region!r}; choose one of: {', '.join(_regions())}")
+    if cause is not None and cause not in cause_ids():
+        _fail(f"unknown cause {cause!r}; choose one of: {', '.join(cause_ids())}")
     if exercise_id is None:
         if timer:
             _fail("--timer needs an exercise id, e.g. spinewise exercise plank --timer")
-        _print_list(console, exercises_for(region.value if region else None, cause))
+        print_list(console, exercises_for(region, cause))
         return
     if region is not None or cause is not None:
         _fail("--region and --cause filter the list; leave out the exercise id to use them")
@@ -98,76 +105,12 @@ def exercise_command(
     if timer:
         run_timer(console, exercise, speed)
     else:
-        _print_exercise(console, exercise)
+        print_exercise(console, exercise)
 
 
 def _fail(message: str) -> NoReturn:
     typer.echo(f"Error: {message}", err=True)
     raise typer.Exit(2)
-
-
-def _print_list(console: Console, exercises: list[Exercise]) -> None:
-    if not exercises:
-        console.print("No exercises match those filters.")
-        return
-    table = Table(title="Spinewise exercises")
-    table.add_column("ID", no_wrap=True)
-    table.add_column("Name")
-    table.add_column("Regions")
-    table.add_column("Level")
-    table.add_column("Time", justify="right")
-    for exercise in exercises:
-        table.add_row(
-            exercise.id,
-            exercise.name,
-            ", ".join(exercise.regions),
-            exercise.level,
-            f"{max(1, round(exercise.estimated_seconds / 60))} min",
-        )
-    console.print(table)
-    console.print("Show one with: spinewise exercise ID (add --timer to follow along)")
-
-
-def _bullets(console: Console, title: str, items: list[str], numbered: bool = False) -> None:
-    console.print(f"\n[bold]{title}[/bold]")
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", min_width=4)
-    grid.add_column()
-    for index, item in enumerate(items, start=1):
-        grid.add_row(f"{index}." if numbered else "-", item)
-    console.print(grid)
-
-
-def _print_exercise(console: Console, exercise: Exercise) -> None:
-    console.print(f"[bold]{exercise.name}[/bold] ({exercise.id})")
-    console.print(
-        f"{exercise.kind.capitalize()}, {exercise.level}, for the "
-        f"{' and '.join(exercise.regions)} back. About "
-        f"{max(1, round(exercise.estimated_seconds / 60))} min."
-    )
-    console.print(f"\n{exercise.purpose}")
-    console.print("\n[bold]Start position[/bold]")
-    console.print(Padding(exercise.start_position, (0, 0, 0, 2)))
-    _bullets(console, "Steps", exercise.steps, numbered=True)
-    console.print(f"\n[bold]How much[/bold]\n  {exercise.dosage.describe()}")
-    _bullets(console, "Form cues", exercise.form_cues)
-    _bullets(console, "Stop and try something gentler if", exercise.stop_if)
-    if exercise.contraindications:
-        _bullets(
-            console,
-            "Skip this one for now if you have",
-            [CONDITION_DESCRIPTIONS[condition] for condition in exercise.contraindications],
-        )
-    equipment = [item.replace("_", " ") for item in exercise.equipment]
-    console.print(f"\n[bold]Equipment[/bold]\n  {', '.join(equipment)}")
-    if exercise.easier or exercise.harder:
-        console.print("\n[bold]Variations[/bold]")
-        if exercise.easier:
-            console.print(f"  Easier: {get_exercise(exercise.easier).name} ({exercise.easier})")
-        if exercise.harder:
-            console.print(f"  Harder: {get_exercise(exercise.harder).name} ({exercise.harder})")
-    _bullets(console, "Evidence", [f"{s.title}: {s.url}" for s in exercise.sources])
-    console.print(f"  {EVIDENCE_NOTE}")
 
 
 def _bell() -> None:
@@ -200,6 +143,8 @@ def _work(console: Console, step: TimerStep, speed: float) -> None:
 
 def run_timer(console: Console, exercise: Exercise, speed: float = 1.0) -> None:
     """Guides one exercise: a bell and a progress line at each change, then a countdown."""
+    from spinewise.core.exercises import timer_plan
+
     steps = timer_plan(exercise)
     console.print(f"[bold]{exercise.name}[/bold]: {exercise.dosage.describe()}")
     console.print(f"Start position: {exercise.start_position}")

@@ -8,13 +8,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from spinewise.cli.django_setup import setup_django
 from spinewise.cli.errors import fail
-from spinewise.cli.main import app
-from spinewise.cli.profile import UserOption, resolve_user
-from spinewise.private_files import write_private
+from spinewise.cli.options import UserOption
 
 STDOUT = "-"
 
@@ -56,7 +52,6 @@ def _target(out: str | None, default_name: str) -> Path:
     return path
 
 
-@app.command("export")
 def export_command(
     fmt: Annotated[
         ExportFormat,
@@ -81,6 +76,10 @@ def export_command(
     """Write your data to a file: a report to show a clinician, or your records to keep."""
     if out == STDOUT and fmt not in TEXT_FORMATS and sys.stdout.isatty():
         fail(f"{fmt.value} is binary; give a file name with --out, or redirect the output")
+    from spinewise.cli.django_setup import setup_django
+    from spinewise.cli.profile import resolve_user
+    from spinewise.private_files import write_private
+
     setup_django(migrate=True)
     person = resolve_user(user)
     from django.utils import timezone
@@ -110,6 +109,8 @@ def export_command(
     except OSError as error:
         fail(f"cannot write {target}: {error.strerror or error}")
     shown = target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target
+    from rich.console import Console
+
     Console(highlight=False).print(
         f"Wrote {DESCRIPTIONS[fmt]} for {person.username} to [bold]{shown}[/] ({_size(len(body))})"
     )

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import typer
-from rich.console import Console
-
-from spinewise.cli.django_setup import setup_django
-from spinewise.cli.main import app
 
 
-@app.command("maintenance")
 def maintenance_command() -> None:
     """Remove expired sessions, stale assessment answers and old sign-in records.
 
@@ -17,6 +12,10 @@ def maintenance_command() -> None:
     never touched. Retention: SPINEWISE_ANONYMOUS_ANSWERS_HOURS (answers not yet saved,
     default 12) and SPINEWISE_SIGNIN_RECORD_DAYS (sign-in records, default 30).
     """
+    from rich.console import Console
+
+    from spinewise.cli.django_setup import setup_django
+
     setup_django(migrate=True)
     from spinewise.web.maintenance import run_maintenance
 

@@ -5,37 +5,30 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
-from rich.console import Console
-from rich.padding import Padding
-from rich.rule import Rule
-from rich.table import Table
-from rich.text import Text
 
-from spinewise.cli.assess_cmd import AnswersOption, EmergencyOption, JsonOption, read_or_ask_intake
-from spinewise.cli.errors import EXIT_SEE_CLINICIAN, err_console, fail
-from spinewise.cli.main import app
-from spinewise.cli.render import REGION_NAMES, triage_banner
-from spinewise.core.assessment import Assessment, assess
-from spinewise.core.calendar import programme_to_ics
-from spinewise.core.levels import Level
-from spinewise.core.plan import (
-    WEEKDAY_NAMES,
-    NoProgrammeError,
-    Preferences,
-    Programme,
-    Week,
-    build_programme,
-)
+from spinewise.cli.errors import EXIT_SEE_CLINICIAN, fail
+from spinewise.cli.options import AnswersOption, EmergencyOption, JsonOption, range_text
 
-_NO_PROGRAMME = (
-    "No exercise programme for now. Your answers need a clinician's attention first: "
-    "follow the advice above. Once you have been seen and told it is safe, run "
-    "`spinewise plan` again."
-)
+if TYPE_CHECKING:
+    from spinewise.core.plan import Preferences
+
+
+def _range(field: str) -> str:
+    from spinewise.core.plan import Preferences
+
+    return range_text(Preferences, field)
+
+
+def _equipment_help() -> str:
+    from spinewise.core.exercises import EQUIPMENT_NAMES
+    from spinewise.core.plan import Preferences
+
+    chosen = Preferences().available_equipment
+    default = ",".join(item for item in EQUIPMENT_NAMES if item in chosen)
+    return f"Comma-separated: {', '.join(EQUIPMENT_NAMES)} (default {default})."
 
 
 def _parse_start(value: str | None) -> date:
@@ -48,6 +41,10 @@ def _parse_start(value: str | None) -> date:
 
 
 def _preferences(**values: object) -> Preferences:
+    from pydantic import ValidationError
+
+    from spinewise.core.plan import Preferences
+
     given = {name: value for name, value in values.items() if value is not None}
     try:
         return Preferences.model_validate(given)
@@ -59,115 +56,6 @@ def _preferences(**values: object) -> Preferences:
         fail(f"invalid plan options: {problems}")
 
 
-def _day(value: date) -> str:
-    return f"{value:%a} {value.day} {value:%b}"
-
-
-def _days(programme: Programme) -> str:
-    names = [WEEKDAY_NAMES[day][:3] for day in programme.days]
-    return ", ".join(names)
-
-
-def _print_no_programme(console: Console, assessment: Assessment, as_json: bool) -> None:
-    if as_json:
-        triage = assessment.triage
-        print(
-            json.dumps(
-                {
-                    "programme": None,
-                    "triage": triage.model_dump(mode="json"),
-                    "next_step": assessment.next_step,
-                    "message": _NO_PROGRAMME,
-                },
-                indent=2,
-            )
-        )
-    else:
-        console.print(triage_banner(assessment))
-        console.print(Text(assessment.next_step, style="bold"))
-        console.print(Text(_NO_PROGRAMME))
-    raise typer.Exit(EXIT_SEE_CLINICIAN)
-
-
-def _week_table(week: Week, seen: set[str]) -> Table:
-    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 1), expand=True)
-    table.add_column("#", justify="right", width=2)
-    table.add_column("Exercise", ratio=2, no_wrap=False)
-    table.add_column("How much", ratio=2)
-    table.add_column("Why", ratio=5, style="dim")
-    session = week.sessions[0]
-    for number, item in enumerate(session.exercises, start=1):
-        why = "As before." if item.exercise_id in seen else item.why
-        seen.add(item.exercise_id)
-        name = Text(item.name)
-        if item.level != "gentle":
-            name.append(f" ({item.level})", style="italic")
-        table.add_row(str(number), name, item.dosage, why)
-    return table
-
-
-def print_programme(console: Console, programme: Programme) -> None:
-    if programme.level is Level.SOON and programme.advice:
-        console.print(Text("Book an appointment", style="bold black on yellow"))
-        console.print(Text(programme.advice))
-        console.print()
-    region = REGION_NAMES.get(programme.region or "", "Your back")
-    console.print(Rule(Text("Your six-week plan", style="bold")))
-    console.print(
-        Text.assemble(
-            ("For: ", "bold"),
-            region,
-            ("\nStarts: ", "bold"),
-            f"{_day(programme.start)} {programme.start.year}, "
-            f"ends {_day(programme.end)} {programme.end.year}",
-            ("\nSessions: ", "bold"),
-            f"{_days(programme)} at {programme.session_time}, "
-            f"up to {programme.minutes_per_day} minutes each",
-        )
-    )
-
-    console.print(Text("\nEvery day", style="bold underline"))
-    for habit in programme.habits:
-        console.print(Text.assemble("• ", (habit.title, "bold")))
-        console.print(Padding(Text(habit.text), (0, 0, 0, 2)))
-
-    seen: set[str] = set()
-    for week in programme.weeks:
-        console.print()
-        title = Text.assemble(
-            (f"Week {week.number}", "bold"),
-            f" · {week.phase_name} · {_day(week.start)} - {_day(week.end)}",
-        )
-        console.print(Rule(title, align="left"))
-        console.print(Text(week.focus, style="italic"))
-        if week.adjustment:
-            console.print(Text(week.adjustment, style="bold"))
-        if week.sessions:
-            minutes = week.sessions[0].estimated_minutes
-            days = ", ".join(WEEKDAY_NAMES[s.weekday][:3] for s in week.sessions)
-            console.print(
-                Text.assemble(("Sessions: ", "bold"), f"{days}, about {minutes} minutes each")
-            )
-            console.print(_week_table(week, seen))
-        console.print(
-            Text.assemble(("Walking: ", "bold"), f"about {week.walking_minutes} minutes a day")
-        )
-        console.print(
-            Text.assemble(
-                ("This week's read: ", "bold"),
-                (week.education.title, "bold"),
-                f". {week.education.summary}",
-            )
-        )
-
-    if programme.left_out:
-        console.print(Text("\nLeft out for now", style="bold underline"))
-        for item in programme.left_out:
-            console.print(Text.assemble("• ", (item.name, "bold"), f": {' '.join(item.reasons)}"))
-    console.print(Text.assemble(("\nSafety: ", "bold"), programme.safety_note))
-
-
-@app.command("plan")
 def plan_command(
     answers: AnswersOption = None,
     as_json: JsonOption = False,
@@ -178,9 +66,15 @@ def plan_command(
         ),
     ] = None,
     minutes: Annotated[
-        int | None, typer.Option("--minutes", help="Minutes a day for exercises (5-60).")
+        int | None,
+        typer.Option(
+            "--minutes", help=f"Minutes a day for exercises ({_range('minutes_per_day')})."
+        ),
     ] = None,
-    days: Annotated[int | None, typer.Option("--days", help="Exercise days a week (2-7).")] = None,
+    days: Annotated[
+        int | None,
+        typer.Option("--days", help=f"Exercise days a week ({_range('days_per_week')})."),
+    ] = None,
     start: Annotated[
         str | None, typer.Option("--start", help="First day, YYYY-MM-DD (default today).")
     ] = None,
@@ -197,8 +91,7 @@ def plan_command(
         str | None,
         typer.Option(
             "--equipment",
-            help="Comma-separated: none, mat, wall, chair, doorway, foam_roller "
-            "(default none,mat,wall,chair).",
+            help=_equipment_help(),
         ),
     ] = None,
     emergency_number: EmergencyOption = "999",
@@ -208,6 +101,14 @@ def plan_command(
     Safety triage comes first: warning signs that need a doctor today mean no programme.
     Exit status: 0 plan made, 2 invalid answers or options, 3 see a clinician first.
     """
+    from rich.console import Console
+
+    from spinewise.cli.assess_cmd import read_or_ask_intake
+    from spinewise.cli.errors import err_console
+    from spinewise.cli.plan_render import print_no_programme, print_programme
+    from spinewise.core.assessment import assess
+    from spinewise.core.plan import NoProgrammeError, build_programme
+
     console = Console()
     prefs = _preferences(
         minutes_per_day=minutes,
@@ -225,13 +126,15 @@ def plan_command(
     try:
         programme = build_programme(assessment, intake, prefs, first_day)
     except NoProgrammeError:
-        _print_no_programme(console, assessment, as_json)
-        return
+        print_no_programme(console, assessment, as_json)
+        raise typer.Exit(EXIT_SEE_CLINICIAN) from None
     if as_json:
         print(json.dumps(programme.to_json_dict(), indent=2))
     else:
         print_programme(console, programme)
     if ics is not None:
+        from spinewise.core.calendar import programme_to_ics
+
         try:
             ics.write_bytes(programme_to_ics(programme, prefs))
         except OSError as exc:
@@ -242,4 +145,4 @@ def plan_command(
         )
         if programme.movement_breaks:
             note += ", with movement-break reminders on workdays"
-        (err_console if as_json else console).print(note + ".")
+        (err_console() if as_json else console).print(note + ".")

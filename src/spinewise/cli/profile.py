@@ -7,28 +7,18 @@ stops and lists them, so nobody's journal is written to by mistake.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
 import typer
 
 from spinewise.cli.errors import EXIT_USAGE, err_console, fail
+from spinewise.cli.options import USER_ENV
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 LOCAL_EMAIL = "local@spinewise.invalid"
-USER_ENV = "SPINEWISE_USER"
 MAX_LISTED = 20
-
-UserOption = Annotated[
-    str | None,
-    typer.Option(
-        "--user",
-        envvar=USER_ENV,
-        help="The account (email) to act for. Default: the only account, or a local profile.",
-        show_envvar=True,
-    ),
-]
 
 
 def _find(email: str) -> User | None:
@@ -79,17 +69,17 @@ def resolve_user(email: str | None) -> User:
         return only
     if total == 0:
         user = create_local_profile()
-        err_console.print(
+        err_console().print(
             "Created a local profile; to see it on the web, set a password with "
             f"`spinewise manage changepassword {LOCAL_EMAIL}`",
             highlight=False,
         )
         return user
     accounts = list(User.objects.order_by("username")[:MAX_LISTED])
-    err_console.print(
+    err_console().print(
         f"[bold red]Error:[/] there are {total} accounts; choose one with --user EMAIL "
         f"(or set {USER_ENV}):",
         highlight=False,
     )
-    err_console.print(_listing(accounts, total), highlight=False, markup=False)
+    err_console().print(_listing(accounts, total), highlight=False, markup=False)
     raise typer.Exit(EXIT_USAGE)

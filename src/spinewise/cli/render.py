@@ -18,11 +18,6 @@ LEVEL_STYLE = {
     Level.SOON: "bold black on yellow",
     Level.SELF_CARE: "bold white on green4",
 }
-REGION_NAMES = {
-    "lower": "Lower back (lumbar)",
-    "upper": "Upper back (thoracic)",
-    "both": "Both lower (lumbar) and upper (thoracic) back",
-}
 
 
 def _indented(text: str, style: str = "") -> Padding:
@@ -47,8 +42,7 @@ def triage_banner(assessment: Assessment) -> Panel:
 
 def print_assessment(console: Console, assessment: Assessment) -> None:
     console.print(triage_banner(assessment))
-    region = REGION_NAMES.get(assessment.region or "", "No back area was marked")
-    console.print(Text.assemble(("Where: ", "bold"), region))
+    console.print(Text.assemble(("Where: ", "bold"), assessment.region_name))
     if assessment.withheld:
         console.print(Text(assessment.withheld, style="italic"))
     if assessment.causes:
@@ -67,10 +61,11 @@ def print_assessment(console: Console, assessment: Assessment) -> None:
 
 
 def comparison_table() -> Table:
+    kb = knowledge()
     table = Table(title="Lower vs upper back pain", show_lines=True)
     table.add_column("Feature", style="bold")
-    table.add_column("Lower back (lumbar)")
-    table.add_column("Upper back (thoracic)")
-    for row in knowledge().comparison:
+    table.add_column(kb.regions["lower"].name)
+    table.add_column(kb.regions["upper"].name)
+    for row in kb.comparison:
         table.add_row(row.feature, row.lower, row.upper)
     return table

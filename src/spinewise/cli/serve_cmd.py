@@ -8,7 +8,6 @@ from typing import Any
 import typer
 
 from spinewise.cli.django_setup import SETTINGS_MODULE, setup_django
-from spinewise.cli.main import app
 
 
 def _display_host(host: str) -> str:
@@ -21,8 +20,39 @@ def _bind(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-@app.command("serve")
-def serve(
+def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
+    """How the web app is served; ``make bench`` serves its floor app the same way."""
+    return {
+        "bind": _bind(host, port),
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": 4,
+        "timeout": 30,
+        "graceful_timeout": 10,
+        # No access log: request lines can carry personal data in query strings.
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "forwarded_allow_ips": os.environ.get("SPINEWISE_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+    }
+
+
+def run_gunicorn(application: Any, options: dict[str, Any]) -> None:
+    """Serves a WSGI application with gunicorn in this process (until stopped)."""
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    Server().run()
+
+
+def serve_command(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
     workers: int = typer.Option(2, min=1, max=64, help="Number of gunicorn worker processes."),
@@ -40,44 +70,18 @@ def serve(
         call_command("collectstatic", interactive=False, verbosity=0)
 
     from django.db import connections
-    from gunicorn.app.base import BaseApplication
 
+    from spinewise.web.warmup import warm
     from spinewise.web.wsgi import application
 
-    options: dict[str, Any] = {
-        "bind": _bind(host, port),
-        "workers": workers,
-        "worker_class": "gthread",
-        "threads": 4,
-        "timeout": 30,
-        "graceful_timeout": 10,
-        # No access log: request lines can carry personal data in query strings.
-        "accesslog": None,
-        "errorlog": "-",
-        "loglevel": "warning",
-        "forwarded_allow_ips": os.environ.get("SPINEWISE_FORWARDED_ALLOW_IPS", "127.0.0.1"),
-    }
-
-    class SpinewiseServer(BaseApplication):  # type: ignore[misc]
-        def load_config(self) -> None:
-            for key, value in options.items():
-                self.cfg.set(key, value)
-
-        def load(self) -> Any:
-            return application
-
+    warm()  # before the fork: every worker starts with content loaded and templates compiled
     connections.close_all()  # never share a database connection across the fork
     typer.echo(f"Spinewise is running at http://{_display_host(host)}:{port}/  (Ctrl+C to stop)")
     typer.echo(f"Data folder: {settings.DATA_DIR}")
-    SpinewiseServer().run()
+    run_gunicorn(application, gunicorn_options(host, port, workers))
 
 
-@app.command(
-    "manage",
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-    add_help_option=False,
-)
-def manage(ctx: typer.Context) -> None:
+def manage_command(ctx: typer.Context) -> None:
     """Run a Django management command, e.g. ``spinewise manage check --deploy``."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
     from django.core.management import execute_from_command_line

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-import yaml
-from pydantic import ValidationError
-from rich.console import Console
-from rich.table import Table
 
-from spinewise.cli.main import app
-from spinewise.core.intake import IntakeError
-from spinewise.core.validation import Case, markdown, passes, summary_lines, validate_cases
+if TYPE_CHECKING:
+    from spinewise.core.validation import Case
 
 CASE_FILES = ("public.yaml", "round2.yaml", "heldout.yaml")
 # Alternatives for cases whose file must stay a verbatim copy (public.yaml).
@@ -23,6 +18,10 @@ EXTRA_ALTERNATIVES = "public_alternatives.yaml"
 
 def load_cases(folder: Path) -> tuple[list[Case], list[str]]:
     """Every case in the folder's case files, each with its intake from ``<id>.json``."""
+    import yaml
+
+    from spinewise.core.validation import Case
+
     cases, sources = [], []
     extra_path = folder / EXTRA_ALTERNATIVES
     extra = yaml.safe_load(extra_path.read_text(encoding="utf-8")) if extra_path.is_file() else {}
@@ -42,7 +41,6 @@ def load_cases(folder: Path) -> tuple[list[Case], list[str]]:
     return cases, sources
 
 
-@app.command("validate")
 def validate_command(
     cases_dir: Annotated[
         Path,
@@ -63,6 +61,14 @@ def validate_command(
     no unsafe alternative answer, at most 2% of self-care cases sent to the emergency
     number), 1 when it fails, 2 when a case file is invalid.
     """
+    import yaml
+    from pydantic import ValidationError
+    from rich.console import Console
+    from rich.table import Table
+
+    from spinewise.core.intake import IntakeError
+    from spinewise.core.validation import markdown, passes, summary_lines, validate_cases
+
     console = Console()
     try:
         cases, sources = load_cases(cases_dir)

@@ -76,6 +76,11 @@ class Assessment(_Frozen):
         """Whether a plan may be offered: self-care or "soon", and not withheld (children)."""
         return self.triage.allows_plan
 
+    @property
+    def region_name(self) -> str:
+        """The region as every face names it (``regions.yaml``)."""
+        return knowledge().region_name(self.region)
+
     def to_json_dict(self) -> dict[str, object]:
         data = self.model_dump(mode="json")
         data["schema"] = data.pop("schema_id")

@@ -6,6 +6,7 @@ can be reviewed like code.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -36,10 +37,29 @@ def content_dir() -> Path:
     return Path(str(resources.files(CONTENT_PACKAGE)))
 
 
+# libyaml's C parser when PyYAML was built with it (several times faster than pure Python).
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def content_version() -> str:
+    """A short hash of every packaged content file: changes whenever any word changes.
+
+    Caches of pages built from content use it in their keys, so an edited file is never
+    served from an old copy, whichever cache backend holds it.
+    """
+    digest = hashlib.sha256()
+    root = content_dir()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_SafeLoader)
     except FileNotFoundError as exc:
         raise ContentError(str(path), [("(file)", "file not found")]) from exc
     except yaml.YAMLError as exc:

@@ -11,7 +11,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from spinewise.core.content_loader import ContentError, content_dir, load_list, unique_ids
+from spinewise.core.content_loader import (
+    ContentError,
+    content_dir,
+    load_list,
+    load_model,
+    unique_ids,
+)
 from spinewise.core.knowledge import CauseId, MistakeId, knowledge
 
 PROGRAMME_WEEKS = 6
@@ -43,10 +49,25 @@ class HabitTip(_Content):
     sources: list[str] = Field(min_length=1)
 
 
-def _check_sources(path: Path, items: list[EducationItem] | list[HabitTip]) -> None:
+class SourcedText(_Content):
+    """A piece of plan wording with the sources behind it."""
+
+    text: str = Field(min_length=20)
+    sources: list[str] = Field(min_length=1)
+
+
+class ProgrammeText(_Content):
+    """Wording every programme shows (``programme.yaml``)."""
+
+    safety_note: SourcedText
+
+
+def _check_sources(
+    path: Path, items: list[EducationItem] | list[HabitTip] | list[SourcedText]
+) -> None:
     known = knowledge().sources
     problems = [
-        (f"{item.id}.sources", f"unknown source id {source!r}")
+        (f"{getattr(item, 'id', 'text')}.sources", f"unknown source id {source!r}")
         for item in items
         for source in item.sources
         if source not in known
@@ -85,6 +106,20 @@ def load_habit_tips(folder: Path | None = None) -> dict[str, HabitTip]:
         if required not in {item.id for item in items}:
             raise ContentError(str(path), [("id", f"missing the {required!r} tip")])
     return {item.id: item for item in items}
+
+
+def load_programme_text(folder: Path | None = None) -> ProgrammeText:
+    """The wording every programme shows, with its sources checked."""
+    path = (folder or content_dir()) / "programme.yaml"
+    text = load_model(path, ProgrammeText)
+    _check_sources(path, [text.safety_note])
+    return text
+
+
+@cache
+def programme_text() -> ProgrammeText:
+    """The packaged programme wording, loaded once per process."""
+    return load_programme_text()
 
 
 @cache

@@ -23,6 +23,16 @@ Kind = Literal["strength", "mobility", "stretch", "relaxation", "aerobic"]
 Level = Literal["gentle", "moderate", "hard"]
 Equipment = Literal["none", "mat", "wall", "foam_roller", "doorway", "chair"]
 
+# What each piece of equipment is called, in every face ("Needs a foam roller").
+EQUIPMENT_NAMES: dict[Equipment, str] = {
+    "none": "nothing",
+    "mat": "a mat or soft floor",
+    "wall": "a clear wall",
+    "chair": "a sturdy chair",
+    "doorway": "a doorway",
+    "foam_roller": "a foam roller",
+}
+
 REGIONS: tuple[Region, ...] = ("lower", "upper")
 LEVEL_ORDER: dict[str, int] = {"gentle": 0, "moderate": 1, "hard": 2}
 

@@ -56,17 +56,21 @@ class ComparisonRow(_Content):
 class Region(_Sourced):
     id: RegionId
     name: str = _Text
+    short_name: str = _Text
     summary: str = _Text
 
 
 class RegionsFile(_Content):
     rows: list[ComparisonRow] = Field(min_length=5)
     regions: list[Region] = Field(min_length=2, max_length=2)
+    both_name: str = _Text
+    unmarked_name: str = _Text
 
 
 class Cause(_Sourced):
     id: CauseId
     name: str = _Text
+    phrase: str = Field(min_length=1, description="Short form for 'Chosen for ...'.")
     regions: list[RegionId] = Field(min_length=1)
     explanation: str = _Text
     typical_signs: list[str] = Field(min_length=1)
@@ -93,9 +97,23 @@ class KnowledgeBase(_Content):
     sources: dict[str, Source]
     comparison: list[ComparisonRow]
     regions: dict[str, Region]
+    both_regions_name: str
+    unmarked_region_name: str
     causes: dict[str, Cause]
     red_flags: dict[str, RedFlag]
     mistakes: dict[str, Mistake]
+
+    def region_name(self, region: str | None) -> str:
+        """How every face names an assessment's region: lower, upper, both, or none."""
+        if region == "both":
+            return self.both_regions_name
+        if region in self.regions:
+            return self.regions[region].name
+        return self.unmarked_region_name
+
+    def region_short_names(self) -> dict[str, str]:
+        """``{"lower": "Lower back", "upper": "Upper back"}``, for tags and filters."""
+        return {region.id: region.short_name for region in self.regions.values()}
 
 
 def _check_sources(path: Path, items: list[_Sourced], known: dict[str, Source]) -> None:
@@ -144,6 +162,8 @@ def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
         sources=sources,
         comparison=regions_file.rows,
         regions={r.id: r for r in regions_file.regions},
+        both_regions_name=regions_file.both_name,
+        unmarked_region_name=regions_file.unmarked_name,
         causes={c.id: c for c in causes},
         red_flags={f.id: f for f in red_flags},
         mistakes={m.id: m for m in mistakes},

@@ -20,6 +20,11 @@ class Level(StrEnum):
         return _LABELS[self]
 
     @property
+    def short_label(self) -> str:
+        """A few words above the full label ("Urgent: today")."""
+        return _SHORT_LABELS[self]
+
+    @property
     def allows_exercise(self) -> bool:
         """Exercise advice waits until emergency and urgent problems have been seen to."""
         return self in (Level.SELF_CARE, Level.SOON)
@@ -31,6 +36,13 @@ _LABELS = {
     Level.SOON: "Book a doctor or physiotherapist within 1-2 weeks",
     Level.URGENT: "Get medical help today",
     Level.EMERGENCY: "Emergency: call for help now",
+}
+
+_SHORT_LABELS = {
+    Level.SELF_CARE: "Self-care",
+    Level.SOON: "See a clinician soon",
+    Level.URGENT: "Urgent: today",
+    Level.EMERGENCY: "Emergency",
 }
 
 

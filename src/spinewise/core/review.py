@@ -35,6 +35,14 @@ from spinewise.core.plan import (
 )
 
 Verdict = Literal["progress", "hold", "regress", "see_clinician", "retriage"]
+# What every face (web, CLI, PDF) calls each verdict.
+VERDICT_LABELS: dict[Verdict, str] = {
+    "progress": "Step up",
+    "hold": "Hold steady",
+    "regress": "Ease off",
+    "see_clinician": "See a clinician",
+    "retriage": "Check again: new warning sign",
+}
 
 MIN_POINTS = 2.0
 MIN_FRACTION = 0.3
@@ -59,6 +67,10 @@ class WeeklyReview(_Frozen):
     flare_ups: int
     checkins: int
     new_red_flags: list[str]
+
+    @property
+    def label(self) -> str:
+        return VERDICT_LABELS[self.verdict]
 
 
 class RetriageRequired(Exception):

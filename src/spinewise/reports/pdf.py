@@ -26,6 +26,7 @@ from fpdf.fonts import FontFace
 from pydantic import BaseModel
 
 from spinewise.core.intake import History, PregnancySigns, RedFlags
+from spinewise.core.knowledge import knowledge
 from spinewise.core.legacy import LEGACY_SCHEMA
 from spinewise.core.plan import Programme, Week
 from spinewise.core.progress import ProgressSummary, fmt
@@ -63,13 +64,6 @@ _LEVEL_COLOURS = {
     "urgent": (194, 65, 12),
     "soon": (161, 98, 7),
     "self_care": (4, 120, 87),
-}
-_VERDICTS = {
-    "progress": "Progress",
-    "hold": "Hold",
-    "regress": "Ease off",
-    "see_clinician": "See a clinician",
-    "retriage": "Re-triage",
 }
 INK = (31, 41, 55)
 MUTED = (75, 85, 99)
@@ -338,10 +332,7 @@ def _presentation(pdf: _Report, intake: dict[str, Any], assessment: dict[str, An
     ]
     pdf.grid(rows, (40, 138))
     region = assessment.get("region")
-    region_text = {"lower": "Lower back (lumbar)", "upper": "Upper back (thoracic)"}.get(
-        str(region), "Lower and upper back" if region == "both" else "No back area marked"
-    )
-    pdf.para(f"Region: {region_text}", style="B")
+    pdf.para(f"Region: {knowledge().region_name(str(region) if region else None)}", style="B")
     causes = assessment.get("causes") or []
     if causes:
         pdf.subheading("Likely causes, most likely first (rule-based, not a diagnosis)")
@@ -484,7 +475,7 @@ def _reviews(pdf: _Report, reviews: Sequence[WeeklyReview]) -> None:
         rows.append(
             [
                 str(review.week_number),
-                _VERDICTS.get(review.verdict, review.verdict),
+                review.label,
                 mean,
                 f"{review.sessions_done}/{review.sessions_planned}",
                 " ".join(review.reasons),

@@ -168,6 +168,10 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # Each thread keeps its connection: opening one (and running the PRAGMAs above)
+            # cost more than the queries of a typical page.
+            "CONN_MAX_AGE": env_int("SPINEWISE_DB_CONN_MAX_AGE", 60),
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

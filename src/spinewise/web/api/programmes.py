@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Body, Router
@@ -12,7 +10,7 @@ from ninja.errors import HttpError
 
 from spinewise.core.intake import IntakeError
 from spinewise.core.journal import JournalError
-from spinewise.core.plan import NoProgrammeError, Preferences
+from spinewise.core.plan import NoProgrammeError, today_in
 from spinewise.web.api.auth import AUTH, auth_user, optional_user
 from spinewise.web.api.examples import EXAMPLE_INTAKE, EXAMPLE_PREFERENCES
 from spinewise.web.api.http import OPTIONAL_AUTH, json_response, links, owned_or_404, responses
@@ -59,10 +57,6 @@ def envelope(saved: SavedProgramme | None, programme: dict[str, Any]) -> dict[st
         "assessment_id": saved.assessment_id if saved else None,
         "programme": programme,
     }
-
-
-def _today_for(prefs: Preferences) -> date:
-    return datetime.now(ZoneInfo(prefs.timezone)).date()
 
 
 def _no_programme(exc: NoProgrammeError) -> HttpResponse:
@@ -113,7 +107,7 @@ def create_programme_endpoint(
 ) -> HttpResponse:
     user = optional_user(request)
     prefs = payload.preferences
-    start = payload.start or _today_for(prefs)
+    start = payload.start or today_in(prefs.timezone)
     try:
         if payload.assessment_id is not None:
             if user is None:
@@ -150,10 +144,10 @@ def list_programmes(request: HttpRequest) -> list[dict[str, Any]]:
             "created": saved.created,
             "assessment_id": saved.assessment_id,
             "start": saved.start,
-            "end": saved.data.get("end"),
-            "level": saved.data.get("level"),
-            "region": saved.data.get("region"),
-            "minutes_per_day": saved.data.get("minutes_per_day"),
+            "end": saved.end,
+            "level": saved.level,
+            "region": saved.region or None,
+            "minutes_per_day": saved.minutes_per_day,
         }
         for saved in SavedProgramme.objects.filter(user=auth_user(request))
     ]

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from spinewise.core.intake import IntakeError
@@ -114,12 +115,15 @@ def save(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    saved = get_object_or_404(SavedAssessment, pk=pk, user=signed_in_user(request))
+    # The answers are read only when the page's cached copy is missing (see below).
+    found = SavedAssessment.objects.defer("intake", "result")
+    saved = get_object_or_404(found, pk=pk, user=signed_in_user(request))
     return render(
         request,
         "assessments/result.html",
         {
-            "assessment": saved.reassess(emergency_number()),
+            # Re-assessed only when the page's cached copy is missing (see result.html).
+            "assessment": SimpleLazyObject(lambda: saved.reassess(emergency_number())),
             "emergency_number": emergency_number(),
             "saved": saved,
         },

@@ -14,8 +14,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Count, Max
+from django.db import connection, transaction
 from django.utils import timezone
 
 from spinewise.core.checkin import retriage
@@ -30,13 +29,22 @@ from spinewise.core.journal import (
     parse_rating,
 )
 from spinewise.core.journal import week_start_of as week_start_of  # the views' and tests'
-from spinewise.core.progress import ProgressSummary, summary
+from spinewise.core.plan import finished_weeks
+from spinewise.core.progress import WINDOW_DAYS, PainPoint, ProgressSummary, summary
 from spinewise.core.review import WeeklyReview, apply_review, review_week
 from spinewise.core.triage import Triage
+from spinewise.reports.charts import adherence_chart, pain_chart, psfs_chart
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
 from spinewise.web.journal.models import CheckIn, PsfsEntry, WeeklyReviewRecord
 from spinewise.web.programmes.models import SavedProgramme
+
+# Defined once, in programmes.selectors; re-exported for the journal's callers.
+from spinewise.web.programmes.selectors import latest_programme as latest_programme
+from spinewise.web.programmes.selectors import (
+    latest_programme_and_today as latest_programme_and_today,
+)
+from spinewise.web.programmes.selectors import today_for as today_for
 
 PROGRESS_CACHE_SECONDS = 24 * 60 * 60
 DASHBOARD_DAYS = 14  # daily rows kept for the dashboard's table
@@ -51,10 +59,6 @@ class CheckInResult:
 
 def latest_assessment(user: User) -> SavedAssessment | None:
     return SavedAssessment.objects.filter(user=user).first()
-
-
-def latest_programme(user: User) -> SavedProgramme | None:
-    return SavedProgramme.objects.filter(user=user).first()
 
 
 def baseline_pain(user: User) -> float | None:
@@ -178,12 +182,8 @@ def reviews_for(saved: SavedProgramme) -> list[WeeklyReview]:
 
 
 def _due_weeks(saved: SavedProgramme, today: date, reviewed: set[int]) -> list[int]:
-    weeks = saved.data.get("weeks", [])
-    return [
-        int(week["number"])
-        for week in weeks
-        if int(week["number"]) not in reviewed and date.fromisoformat(week["end"]) < today
-    ]
+    finished = finished_weeks(saved.start, saved.weeks, today)
+    return [number for number in finished if number not in reviewed]
 
 
 def run_due_reviews(saved: SavedProgramme, today: date) -> list[WeeklyReview]:
@@ -193,11 +193,20 @@ def run_due_reviews(saved: SavedProgramme, today: date) -> list[WeeklyReview]:
     "retriage" verdict stops the adjustments; the person is asked to take the assessment
     again.
     """
-    history = reviews_for(saved)
-    reviewed = {review.week_number for review in history}
-    if any(r.verdict == "retriage" for r in history) or not _due_weeks(saved, today, reviewed):
-        return history
-    return _review_due_weeks(saved.pk, today)
+    review_due_weeks(saved, today)
+    return reviews_for(saved)
+
+
+def review_due_weeks(saved: SavedProgramme, today: date) -> bool:
+    """Reviews the finished weeks not reviewed yet; True when it wrote anything.
+
+    The check reads two small columns, so a visit with nothing due costs one query.
+    """
+    verdicts = dict(saved.reviews.values_list("week", "verdict"))
+    if "retriage" in verdicts.values() or not _due_weeks(saved, today, set(verdicts)):
+        return False
+    before = len(verdicts)
+    return len(_review_due_weeks(saved.pk, today)) > before
 
 
 @transaction.atomic
@@ -223,22 +232,61 @@ def _review_due_weeks(programme_pk: int, today: date) -> list[WeeklyReview]:
         if review.verdict == "retriage":
             break
         programme = apply_review(programme, review)
-    saved.data = programme.to_json_dict()
-    saved.save(update_fields=["data"])
+    saved.store(programme)
+    saved.save(update_fields=["data", "revision", "start", "end", "weeks", "level", "region"])
     return history
 
 
-def _data_version(user: User, saved: SavedProgramme | None) -> str:
-    """Changes whenever anything the progress summary reads changes."""
-    checkins = CheckIn.objects.filter(user=user).aggregate(n=Count("id"), last=Max("updated"))
-    ratings = PsfsEntry.objects.filter(user=user).aggregate(n=Count("id"), last=Max("updated"))
-    assessment = latest_assessment(user)
-    reviews = saved.reviews.count() if saved else 0
-    parts = (
-        checkins["n"], checkins["last"], ratings["n"], ratings["last"],
-        assessment.pk if assessment else None, saved.pk if saved else None, reviews,
-    )  # fmt: skip
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
+def _version_sql() -> str:
+    checkins = CheckIn._meta.db_table
+    ratings = PsfsEntry._meta.db_table
+    assessments = SavedAssessment._meta.db_table
+    reviews = WeeklyReviewRecord._meta.db_table
+    # One round trip for everything the dashboard's summary reads (several ORM queries
+    # cost more to build than to run).
+    return (
+        f"SELECT (SELECT COUNT(*) FROM {checkins} WHERE user_id = %s),"
+        f" (SELECT MAX(updated) FROM {checkins} WHERE user_id = %s),"
+        f" (SELECT COUNT(*) FROM {ratings} WHERE user_id = %s),"
+        f" (SELECT MAX(updated) FROM {ratings} WHERE user_id = %s),"
+        f" (SELECT id FROM {assessments} WHERE user_id = %s ORDER BY created DESC, id DESC"
+        " LIMIT 1),"
+        f" (SELECT COUNT(*) FROM {reviews} WHERE programme_id = %s),"
+        f" (SELECT COUNT(*) FROM {reviews} WHERE programme_id = %s AND verdict = 'retriage'),"
+        f" (SELECT COUNT(*) FROM {checkins} WHERE user_id = %s AND day = %s)"
+    )
+
+
+@dataclass(frozen=True)
+class DashboardState:
+    """What one query tells the dashboard: the data's version and what is due."""
+
+    version: str
+    has_assessment: bool
+    checked_in_today: bool
+    reviews_due: bool
+
+
+def dashboard_state(user: User, saved: SavedProgramme | None, today: date) -> DashboardState:
+    """The version of everything the summary reads, in one round trip.
+
+    Reviews cover weeks 1, 2, ... in order (``_review_due_weeks``), so a week is due when
+    fewer weeks are reviewed than have finished, unless a "retriage" stopped them.
+    """
+    programme = saved.pk if saved else None
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql(), [user.pk] * 5 + [programme, programme, user.pk, today])
+        row = cursor.fetchone()
+    summary_parts = row[:6]
+    reviewed, retriage, today_rows = row[5], row[6], row[7]
+    finished = len(finished_weeks(saved.start, saved.weeks, today)) if saved else 0
+    parts = (*summary_parts, programme, saved.revision if saved else None)
+    return DashboardState(
+        version=hashlib.sha256(repr(parts).encode()).hexdigest()[:24],
+        has_assessment=row[4] is not None,
+        checked_in_today=today_rows > 0,
+        reviews_due=saved is not None and not retriage and reviewed < finished,
+    )
 
 
 def progress_for(user: User, until: date | None = None) -> ProgressSummary:
@@ -253,30 +301,53 @@ def progress_for(user: User, until: date | None = None) -> ProgressSummary:
     )
 
 
-def dashboard_progress(user: User, until: date | None = None) -> ProgressSummary:
-    """The summary the dashboard shows, computed once per change of the person's data.
+@dataclass(frozen=True)
+class Dashboard:
+    """What the dashboard shows: the summary (last days only), its charts and the reviews."""
 
-    The cache key holds a version of everything the summary reads, so a cached summary is
+    progress: ProgressSummary
+    pain_svg: str
+    adherence_svg: str
+    psfs_svg: str
+    reviews: list[WeeklyReview]
+    has_assessment: bool
+
+    @property
+    def recent(self) -> list[PainPoint]:
+        """The last days, newest first (the page's table)."""
+        return list(reversed(self.progress.series[-WINDOW_DAYS:]))
+
+
+def dashboard_for(user: User, saved: SavedProgramme | None, until: date | None = None) -> Dashboard:
+    """The dashboard's content, computed once per change of the person's data.
+
+    The cache key holds a version of everything the summary reads, so a cached dashboard is
     never stale, whichever cache backend is configured. Only the last days of the daily
     series are kept (the page's table); the chart uses the downsampled series. So years of
     history cost one computation per check-in, not one per page view.
     """
-    saved = latest_programme(user)
-    key = f"spinewise:dashboard:{user.pk}:{until}:{_data_version(user, saved)}"
+    state = dashboard_state(user, saved, until or date.today())
+    key = f"spinewise:dashboard:{user.pk}:{until}:{state.version}"
     cached = cache.get(key)
-    if isinstance(cached, ProgressSummary):
+    if isinstance(cached, Dashboard):
         return cached
     full = progress_for(user, until)
-    result = full.model_copy(update={"series": full.series[-DASHBOARD_DAYS:]})
-    cache.set(key, result, timeout=PROGRESS_CACHE_SECONDS)
-    return result
+    progress = full.model_copy(update={"series": full.series[-DASHBOARD_DAYS:]})
+    made = Dashboard(
+        progress=progress,
+        pain_svg=pain_chart(progress.chart_series, progress.pain.baseline),
+        adherence_svg=adherence_chart(progress.adherence) if progress.adherence else "",
+        psfs_svg=psfs_chart(progress.psfs) if progress.psfs else "",
+        reviews=list(reversed(reviews_for(saved))) if saved else [],
+        has_assessment=state.has_assessment,
+    )
+    cache.set(key, made, timeout=PROGRESS_CACHE_SECONDS)
+    return made
 
 
-def today_for(user: User) -> date:
-    saved = latest_programme(user)
-    if saved is None:
-        return timezone.localdate()
-    return timezone.localdate(timezone=saved.preferences.zone)
+def dashboard_progress(user: User, until: date | None = None) -> ProgressSummary:
+    """The summary the dashboard shows (cached with the rest of ``dashboard_for``)."""
+    return dashboard_for(user, latest_programme(user), until).progress
 
 
 def everything_about(user: User) -> dict[str, Any]:

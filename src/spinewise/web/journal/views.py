@@ -8,47 +8,31 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from spinewise.core.journal import JournalError
-from spinewise.core.progress import WINDOW_DAYS
-from spinewise.reports.charts import adherence_chart, pain_chart, psfs_chart
 from spinewise.web.journal import exports, services
 from spinewise.web.journal.forms import CheckInForm, PsfsForm
 from spinewise.web.users import signed_in_user
-
-VERDICT_LABELS = {
-    "progress": "Step up",
-    "hold": "Hold steady",
-    "regress": "Step back",
-    "see_clinician": "See a clinician",
-    "retriage": "Check again: new warning sign",
-}
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    today = services.today_for(user)
-    saved = services.latest_programme(user)
-    reviews = services.run_due_reviews(saved, today) if saved else []
-    progress = services.dashboard_progress(user, until=today)
+    saved, today = services.latest_programme_and_today(user)
+    state = services.dashboard_state(user, saved, today)
+    if saved is not None and state.reviews_due and services.review_due_weeks(saved, today):
+        state = services.dashboard_state(user, saved, today)
     return render(
         request,
         "journal/dashboard.html",
         {
-            "progress": progress,
-            "reviews": [
-                {**r.model_dump(), "label": VERDICT_LABELS.get(r.verdict, r.verdict)}
-                for r in reversed(reviews)
-            ],
+            # Built only when the page's cached copy for this version and day is missing.
+            "board": SimpleLazyObject(lambda: services.dashboard_for(user, saved, until=today)),
+            "version": state.version,
             "today": today,
-            "checked_in_today": services.checkin_on(user, today) is not None,
-            "pain_svg": pain_chart(progress.chart_series, progress.pain.baseline),
-            "adherence_svg": adherence_chart(progress.adherence) if progress.adherence else "",
-            "psfs_svg": psfs_chart(progress.psfs) if progress.psfs else "",
-            "recent": list(reversed(progress.series[-WINDOW_DAYS:])),
-            "has_assessment": services.latest_assessment(user) is not None,
+            "checked_in_today": state.checked_in_today,
             "formats": exports.FORMATS,
         },
     )

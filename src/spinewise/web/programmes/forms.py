@@ -8,16 +8,13 @@ from typing import Any
 from django import forms
 from pydantic import ValidationError
 
+from spinewise.core.exercises import EQUIPMENT_NAMES
 from spinewise.core.plan import Preferences
 
 MINUTES = [(10, "10 minutes"), (15, "15 minutes"), (20, "20 minutes"), (30, "30 minutes")]
 DAYS = [(n, f"{n} days a week") for n in (3, 4, 5, 6, 7)]
 EQUIPMENT = [
-    ("mat", "An exercise mat or soft floor"),
-    ("wall", "A clear wall"),
-    ("chair", "A sturdy chair"),
-    ("doorway", "A doorway"),
-    ("foam_roller", "A foam roller"),
+    (item, name[0].upper() + name[1:]) for item, name in EQUIPMENT_NAMES.items() if item != "none"
 ]
 FITNESS = [
     ("low", "I rarely exercise, or the pain makes moving hard"),
@@ -60,9 +57,13 @@ class PreferencesForm(forms.Form):
         label="Your time zone", help_text="Calendar reminders arrive at your local time.",
     )  # fmt: skip
     start = forms.DateField(
-        initial=date.today, label="Start on",
+        label="Start on",
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )  # fmt: skip
+
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["start"].initial = today
 
     def preferences(self) -> Preferences:
         data: dict[str, Any] = self.cleaned_data

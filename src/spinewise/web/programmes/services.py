@@ -26,13 +26,10 @@ def create_programme(
     check_write_limit(user, SavedProgramme, "programmes")
     intake = saved.parsed_intake
     programme = build_programme(assess_for_web(intake), intake, prefs, start)
-    return SavedProgramme.objects.create(
-        user=user,
-        assessment=saved,
-        start=start,
-        prefs=prefs.model_dump(mode="json"),
-        data=programme.to_json_dict(),
-    )
+    stored = SavedProgramme(user=user, assessment=saved)
+    stored.store(programme, prefs)
+    stored.save()
+    return stored
 
 
 def check_start(prefs: Preferences, start: date) -> None:
@@ -41,10 +38,6 @@ def check_start(prefs: Preferences, start: date) -> None:
     why = programme_start_window(today).problem(start)
     if why is not None:
         raise JournalError([("start", why)])
-
-
-def latest_programme(user: User) -> SavedProgramme | None:
-    return SavedProgramme.objects.filter(user=user).first()
 
 
 def ticked_today(saved: SavedProgramme, day: date) -> set[str]:

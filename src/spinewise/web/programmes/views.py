@@ -10,26 +10,38 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from spinewise.core.exercises import load_exercises
 from spinewise.core.journal import JournalError
-from spinewise.core.plan import NoProgrammeError, Session, timer_for
+from spinewise.core.plan import (
+    NoProgrammeError,
+    Session,
+    current_week,
+    next_session,
+    session_on,
+    timer_for,
+)
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
 from spinewise.web.programmes import services
 from spinewise.web.programmes.forms import PreferencesForm
 from spinewise.web.programmes.models import SavedProgramme
+from spinewise.web.programmes.selectors import (
+    latest_programme,
+    latest_programme_and_today,
+    today_for,
+)
 from spinewise.web.users import signed_in_user
 
 
 def _own_programme(request: HttpRequest, pk: int) -> SavedProgramme:
-    return get_object_or_404(SavedProgramme, pk=pk, user=signed_in_user(request))
+    return get_object_or_404(SavedProgramme.objects.light(), pk=pk, user=signed_in_user(request))
 
 
-def _today(saved: SavedProgramme) -> date:
-    return timezone.localdate(timezone=saved.preferences.zone)
+def _week_asked(request: HttpRequest, weeks: int) -> int | None:
+    asked = request.GET.get("week", "")
+    return int(asked) if asked.isdigit() and 1 <= int(asked) <= weeks else None
 
 
 @login_required
@@ -48,7 +60,7 @@ def new(request: HttpRequest) -> HttpResponse:
         return redirect("assessments:start")
     if not saved.reassess(emergency_number()).allows_exercise:
         return redirect("assessments:detail", pk=saved.pk)
-    form = PreferencesForm(request.POST or None)
+    form = PreferencesForm(request.POST or None, today=today_for(signed_in_user(request)))
     if request.method == "POST" and form.is_valid():
         try:
             programme = services.create_programme(
@@ -72,7 +84,7 @@ def new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def current(request: HttpRequest) -> HttpResponse:
-    saved = services.latest_programme(signed_in_user(request))
+    saved = latest_programme(signed_in_user(request))
     if saved is None:
         return render(request, "programmes/none.html")
     return redirect("programmes:detail", pk=saved.pk)
@@ -80,15 +92,16 @@ def current(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    saved = _own_programme(request, pk)
+    user = signed_in_user(request)
+    latest, today = latest_programme_and_today(user)
+    # Usually the page shows the latest plan: then one query found both it and "today".
+    saved = latest if latest is not None and latest.pk == pk else _own_programme(request, pk)
     programme = saved.programme
-    today = _today(saved)
-    week_number = saved.week_number_on(today) or (
-        1 if today < saved.start else len(programme.weeks)
-    )
-    week = programme.week(week_number)
-    todays = next((s for s in week.sessions if s.date == today), None)
-    upcoming = next((s for w in programme.weeks for s in w.sessions if s.date >= today), None)
+    week = current_week(programme, today)
+    asked = _week_asked(request, len(programme.weeks))
+    shown = programme.week(asked) if asked else week
+    todays = session_on(programme, today)
+    upcoming = next_session(programme, today)
     feed_url = request.build_absolute_uri(
         reverse("programmes:feed", kwargs={"token": saved.calendar_token})
     )
@@ -99,21 +112,21 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "saved": saved,
             "programme": programme,
             "week": week,
+            "shown": shown,
             "today": today,
             "todays_session": todays,
             "upcoming": upcoming,
-            "done_today": services.ticked_today(saved, today),
+            "done_today": services.ticked_today(saved, today) if todays else set(),
             "feed_url": feed_url,
         },
     )
 
 
 def _session_on(saved: SavedProgramme, day: date) -> Session:
-    for week in saved.programme.weeks:
-        for session in week.sessions:
-            if session.date == day:
-                return session
-    raise Http404("No session on that day")
+    found = session_on(saved.programme, day)
+    if found is None:
+        raise Http404("No session on that day")
+    return found
 
 
 @login_required

@@ -1,16 +1,16 @@
-"""Read-only views of the shared knowledge base that the public pages show.
+"""What the public pages show from the knowledge base, read through ``core.knowledge``.
 
-Thin wrappers over the YAML files in ``spinewise/content``: the words live there, once.
+The words live once, in ``spinewise/content``, and are validated when the core loads them;
+this module only shapes them for templates (a source's address shown as plain text).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from typing import Protocol
 
-from spinewise.core.content_loader import content_dir, read_yaml
+from spinewise.core.knowledge import ComparisonRow, knowledge
 
 _SCHEME = re.compile(r"\bhttps?://(www\.)?", re.IGNORECASE)
 
@@ -22,11 +22,12 @@ class Source:
     address: str
 
 
-@dataclass(frozen=True)
-class ComparisonRow:
-    feature: str
-    lower: str
-    upper: str
+class _Cited(Protocol):
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def url(self) -> object: ...
 
 
 def bare_address(url: str) -> str:
@@ -34,52 +35,29 @@ def bare_address(url: str) -> str:
     return _SCHEME.sub("", url).rstrip("/")
 
 
-@cache
-def _source_index() -> dict[str, Source]:
-    items: list[dict[str, Any]] = read_yaml(content_dir() / "sources.yaml") or []
-    return {
-        str(item["id"]): Source(
-            title=str(item.get("title", item["id"])),
-            address=bare_address(str(item.get("url", ""))),
-        )
-        for item in items
-        if isinstance(item, dict) and "id" in item
-    }
-
-
 def known_source(source_id: str) -> bool:
-    return source_id in _source_index()
+    return source_id in knowledge().sources
 
 
-def resolve_source(item: object) -> Source:
-    """A source id from ``sources.yaml``, a ``{title, url}`` mapping, or free text."""
-    if isinstance(item, str) and item in _source_index():
-        return _source_index()[item]
-    if isinstance(item, dict):
-        return Source(
-            title=str(item.get("title") or item.get("name") or ""),
-            address=bare_address(str(item.get("url", ""))),
-        )
-    title = getattr(item, "title", None)
-    if title is not None:
-        return Source(title=str(title), address=bare_address(str(getattr(item, "url", "") or "")))
-    return Source(title=bare_address(str(item)), address="")
+def resolve_source(item: str | _Cited) -> Source:
+    """A source id from ``sources.yaml``, or a source given in full (an exercise's)."""
+    if isinstance(item, str):
+        found = knowledge().sources.get(item)
+        if found is None:
+            return Source(title=item, address="")
+        item = found
+    return Source(title=item.title, address=bare_address(str(item.url or "")))
 
 
-@cache
-def comparison_rows() -> tuple[ComparisonRow, ...]:
+def comparison_rows() -> list[ComparisonRow]:
     """The seed's lower-vs-upper back pain comparison, row by row."""
-    data: dict[str, Any] = read_yaml(content_dir() / "regions.yaml") or {}
-    return tuple(
-        ComparisonRow(feature=str(row["feature"]), lower=str(row["lower"]), upper=str(row["upper"]))
-        for row in data.get("rows", [])
-    )
+    return knowledge().comparison
 
 
-@cache
 def cause_names() -> dict[str, str]:
-    items: list[dict[str, Any]] = read_yaml(content_dir() / "causes.yaml") or []
-    return {str(item["id"]): str(item["name"]) for item in items if "id" in item}
+    return {cause.id: cause.name for cause in knowledge().causes.values()}
 
 
-REGION_NAMES = {"lower": "Lower back", "upper": "Upper back"}
+def region_names() -> dict[str, str]:
+    """Short region names for tags and filters: ``{"lower": "Lower back", ...}``."""
+    return knowledge().region_short_names()

@@ -7,21 +7,13 @@ which exercises suit a region or cause is decided in core.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spinewise.core import exercises as core
 from spinewise.core.exercises import Exercise
-from spinewise.web.site.content import REGION_NAMES, Source, cause_names, resolve_source
+from spinewise.web.site.content import Source, cause_names, region_names, resolve_source
 
 EVIDENCE_NOTE = core.EVIDENCE_NOTE
-
-EQUIPMENT_NAMES = {
-    "none": "nothing",
-    "mat": "a mat or rug",
-    "wall": "a wall",
-    "foam_roller": "a foam roller",
-    "doorway": "a doorway",
-    "chair": "a sturdy chair",
-}
 
 
 @dataclass(frozen=True)
@@ -50,7 +42,8 @@ class ExerciseDetail:
 
 
 def _regions(exercise: Exercise) -> list[str]:
-    return [REGION_NAMES.get(region, region) for region in exercise.regions]
+    names = region_names()
+    return [names.get(region, region) for region in exercise.regions]
 
 
 def exercises_for(region: str | None = None, cause: str | None = None) -> list[ExerciseCard]:
@@ -73,6 +66,7 @@ def cause_label(cause_id: str) -> str:
     return cause_names().get(cause_id, cause_id.replace("_", " ").capitalize())
 
 
+@cache
 def cause_choices() -> list[tuple[str, str]]:
     """Causes that at least one exercise is chosen for, in the knowledge base's order."""
     used = {str(cause) for exercise in core.load_exercises().values() for cause in exercise.causes}
@@ -87,7 +81,7 @@ def _link(exercise_id: str | None) -> Link | None:
 
 
 def _equipment(exercise: Exercise) -> str:
-    names = [EQUIPMENT_NAMES.get(item, item) for item in exercise.equipment if item != "none"]
+    names = [core.EQUIPMENT_NAMES[item] for item in exercise.equipment if item != "none"]
     return ", ".join(names) if names else "no equipment"
 
 

@@ -10,11 +10,13 @@ from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from spinewise.core.knowledge import knowledge
 from spinewise.web.site import library
-from spinewise.web.site.content import REGION_NAMES, comparison_rows
+from spinewise.web.site.content import comparison_rows, region_names
 from spinewise.web.site.guides import load_guides
 
 
@@ -23,7 +25,11 @@ def landing(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "site/landing.html",
-        {"rows": comparison_rows(), "guides": list(load_guides().values())},
+        {
+            "rows": comparison_rows(),
+            "regions": knowledge().regions,
+            "guides": list(load_guides().values()),
+        },
     )
 
 
@@ -59,7 +65,7 @@ class ExerciseFilterForm(forms.Form):
         cause_field = self.fields["cause"]
         assert isinstance(region_field, forms.ChoiceField)
         assert isinstance(cause_field, forms.ChoiceField)
-        region_field.choices = [("", "Any part of the back"), *REGION_NAMES.items()]
+        region_field.choices = [("", "Any part of the back"), *region_names().items()]
         cause_field.choices = [("", "Any cause"), *library.cause_choices()]
 
 
@@ -67,10 +73,12 @@ class ExerciseFilterForm(forms.Form):
 def exercise_list(request: HttpRequest) -> HttpResponse:
     form = ExerciseFilterForm(request.GET or None)
     region = cause = None
-    if form.is_bound and form.is_valid():
+    valid = not form.is_bound or form.is_valid()
+    if form.is_bound and valid:
         region = form.cleaned_data["region"] or None
         cause = form.cleaned_data["cause"] or None
-    exercises = library.exercises_for(region=region, cause=cause)
+    # Listed only when the page's cached copy for these filters is missing.
+    exercises = SimpleLazyObject(lambda: library.exercises_for(region=region, cause=cause))
     return render(
         request,
         "site/exercise_list.html",
@@ -78,9 +86,11 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "exercises": exercises,
             "filtered": bool(region or cause),
-            "region_name": REGION_NAMES.get(region or ""),
+            "region_name": region_names().get(region or ""),
             "cause_name": library.cause_label(cause) if cause else None,
             "evidence_note": library.EVIDENCE_NOTE,
+            # A valid filter's page is the same for everyone: cached under its choices.
+            "cache_key": f"{region or 'all'}:{cause or 'all'}" if valid else "",
         },
     )
 

@@ -1,0 +1,76 @@
+"""Who the plan is for: the facts about the person that every week is built from."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spinewise.core.assessment import Assessment
+from spinewise.core.exercises import Condition
+from spinewise.core.intake import Intake, PainQuality
+from spinewise.core.plan.models import PlanBasis, Preferences
+
+TOP_CAUSES = 4  # how many of the ranked causes steer exercise choice
+SEVERE_PAIN = 7  # intensity from which everything starts gentle (acute_severe_pain)
+HIGH_STRESS = 6
+
+
+def person_conditions(intake: Intake, extra: list[Condition] | None = None) -> list[Condition]:
+    """Conditions from the intake that rule exercises out (exercise contraindications)."""
+    found: list[Condition] = list(extra or [])
+    if intake.pregnant_weeks is not None and intake.pregnant_weeks > 20:
+        found.append(Condition.PREGNANCY_OVER_20_WEEKS)
+    if intake.history.osteoporosis or intake.history.long_term_steroids:
+        found.append(Condition.OSTEOPOROSIS)
+    nerve_pain = {PainQuality.SHOOTING, PainQuality.TINGLING} & set(intake.pain_qualities)
+    if intake.pain_below_knee or (intake.has_leg_pain and nerve_pain):
+        found.append(Condition.SCIATICA_FLARE)
+    if intake.intensity >= SEVERE_PAIN:
+        found.append(Condition.ACUTE_SEVERE_PAIN)
+    if intake.history.recent_spinal_surgery:
+        found.append(Condition.RECENT_SPINAL_SURGERY)
+    return [condition for condition in Condition if condition in found]
+
+
+def _walking_start(intake: Intake) -> int:
+    """Minutes of walking a day in week 1, matched to pain and current activity."""
+    if intake.intensity >= SEVERE_PAIN:
+        minutes = 5
+    elif intake.intensity >= 4:
+        minutes = 10
+    else:
+        minutes = 15
+    if intake.habits.exercise_days >= 3:
+        minutes += 5
+    if intake.habits.exercise_days >= 5:
+        minutes += 5
+    return minutes
+
+
+def plan_basis(
+    assessment: Assessment, intake: Intake, prefs: Preferences, start: date
+) -> PlanBasis:
+    cause_ids = [cause.id for cause in assessment.causes]
+    cautious = intake.intensity >= SEVERE_PAIN or prefs.fitness == "low"
+    return PlanBasis(
+        level=assessment.triage.level,
+        region=assessment.region,
+        causes=cause_ids[:TOP_CAUSES],
+        conditions=person_conditions(intake, prefs.other_conditions),
+        equipment=sorted(prefs.available_equipment),
+        fitness=prefs.fitness,
+        cautious=cautious,
+        relaxation=intake.habits.stress >= HIGH_STRESS or "muscle_tension" in cause_ids,
+        budget_seconds=prefs.minutes_per_day * 60,
+        session_days=prefs.days,
+        session_time=prefs.session_time,
+        start=start,
+        walking_start=_walking_start(intake),
+        walking_step=3 if cautious else 5,
+    )
+
+
+def person_regions(basis: PlanBasis) -> list[str]:
+    """The back regions the plan works on: the person's, or both when it is unclear."""
+    if basis.region in ("lower", "upper"):
+        return [basis.region]
+    return ["lower", "upper"]

@@ -1,0 +1,75 @@
+"""The whole six-week programme for one person, with a stable id."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+
+from spinewise.core.assessment import Assessment
+from spinewise.core.education import PROGRAMME_WEEKS, programme_text
+from spinewise.core.intake import Intake, Screening
+from spinewise.core.levels import Level
+from spinewise.core.plan.basis import plan_basis
+from spinewise.core.plan.habits import habits_for, left_out, movement_breaks
+from spinewise.core.plan.models import NoProgrammeError, Preferences, Programme
+from spinewise.core.plan.selection import ranked
+from spinewise.core.plan.stages import PHASES, phase_and_step
+from spinewise.core.plan.weeks import build_week, session_plan
+
+# Part of every programme id: bump it when the planning rules change, so new plans get
+# new calendar UIDs instead of silently overwriting old events.
+PLAN_VERSION = "1"
+
+
+def programme_id(intake: Intake, prefs: Preferences, start: date) -> str:
+    """A stable hash of what the plan depends on: re-exports keep the same calendar UIDs."""
+    payload = {
+        "plan": PLAN_VERSION,
+        "intake": intake.model_dump(mode="json", by_alias=True),
+        "prefs": prefs.model_dump(mode="json"),
+        "start": start.isoformat(),
+    }
+    digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:20]
+
+
+def build_programme(
+    assessment: Assessment, intake: Screening, prefs: Preferences, start: date
+) -> Programme:
+    """The six-week programme for this person, or NoProgrammeError when none is given
+    (urgent or emergency verdicts, children, and a questionnaire that stopped early)."""
+    triage = assessment.triage
+    if not triage.allows_plan or not isinstance(intake, Intake):
+        raise NoProgrammeError(triage)
+    basis = plan_basis(assessment, intake, prefs, start)
+    breaks = movement_breaks(intake, prefs)
+    # Two weeks share each phase, so rank each phase's exercises once.
+    ranking = {phase.number: ranked(basis, phase.number) for phase in PHASES}
+    weeks = [
+        build_week(
+            basis,
+            number,
+            number,
+            items=session_plan(basis, number, ranking[phase_and_step(number)[0]]),
+        )
+        for number in range(1, PROGRAMME_WEEKS + 1)
+    ]
+    return Programme(
+        id=programme_id(intake, prefs, start),
+        start=start,
+        end=weeks[-1].end,
+        level=triage.level,
+        region=assessment.region,
+        advice=triage.advice if triage.level is Level.SOON else None,
+        safety_note=" ".join(programme_text().safety_note.text.split()),
+        minutes_per_day=prefs.minutes_per_day,
+        days=basis.session_days,
+        session_time=prefs.session_time,
+        phases=list(PHASES),
+        weeks=weeks,
+        habits=habits_for(assessment, basis, breaks),
+        movement_breaks=breaks,
+        left_out=left_out(basis),
+        basis=basis,
+    )

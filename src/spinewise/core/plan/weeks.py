@@ -1,0 +1,124 @@
+"""Building a week: the session's exercises at a stage, its dates and the daily walk."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+
+from spinewise.core.education import PROGRAMME_WEEKS, education
+from spinewise.core.exercises import load_exercises
+from spinewise.core.plan.dosage import dose_for, seconds_for
+from spinewise.core.plan.models import WEEKDAYS, PlanBasis, Prescription, Session, Week, Weekday
+from spinewise.core.plan.prescription import prescribe, shrink_to_fit
+from spinewise.core.plan.selection import Candidate, ranked, relaxation_exercise
+from spinewise.core.plan.stages import MAX_STAGE, MIN_STAGE, PHASES, dose_step, phase_and_step
+
+MAX_EXERCISES = 6  # per session, not counting a relaxation exercise
+WALKING_GOAL = 30  # minutes a day the walking habit builds toward
+
+_KIND_ORDER_IN_SESSION: dict[str, int] = {
+    "mobility": 0,
+    "strength": 1,
+    "stretch": 2,
+    "relaxation": 3,
+    "aerobic": 4,
+}
+
+
+def session_plan(
+    basis: PlanBasis, stage: int, candidates: list[Candidate] | None = None
+) -> list[Prescription]:
+    """The exercises of every session at this stage, in the order to do them.
+
+    ``candidates`` is ``ranked(basis, phase)`` when the caller already has it.
+    """
+    phase, _ = phase_and_step(stage)
+    candidates = candidates if candidates is not None else ranked(basis, phase)
+    relax = relaxation_exercise(basis)
+    priority = list(candidates)
+    if relax is not None:
+        priority.insert(min(1, len(priority)), Candidate(exercise=relax, since_phase=1))
+    if not priority:
+        # Nothing in the library suits (e.g. no equipment at all): walking always does.
+        priority = [Candidate(exercise=load_exercises()["walking"], since_phase=1)]
+    # Choose with the phase's bigger dose, so both weeks of a phase share their exercises.
+    fit_stage = max(stage, 2 * phase)
+    chosen: list[Candidate] = []
+    total = 0
+    for candidate in priority:
+        exercise = candidate.exercise
+        others = sum(c.exercise.kind != "relaxation" for c in chosen)
+        if exercise.kind != "relaxation" and others >= MAX_EXERCISES:
+            continue
+        step = dose_step(fit_stage, candidate.since_phase)
+        seconds = seconds_for(exercise, dose_for(exercise, step, basis.fitness))
+        if total + seconds <= basis.budget_seconds:
+            chosen.append(candidate)
+            total += seconds
+    if not chosen:
+        chosen = priority[:1]
+    items = [
+        prescribe(
+            c.exercise,
+            dose_for(c.exercise, dose_step(stage, c.since_phase), basis.fitness),
+            basis,
+        )
+        for c in chosen
+    ]
+    items = shrink_to_fit(items, basis.budget_seconds)
+    return sorted(items, key=lambda item: _KIND_ORDER_IN_SESSION[item.kind])
+
+
+def session_dates(week_start: date, days: list[Weekday]) -> list[date]:
+    dates = [week_start + timedelta(days=offset) for offset in range(7)]
+    return sorted(d for d in dates if WEEKDAYS[d.weekday()] in days)
+
+
+def make_sessions(
+    week_start: date, days: list[Weekday], items: list[Prescription]
+) -> list[Session]:
+    seconds = sum(item.seconds for item in items)
+    return [
+        Session(
+            date=day,
+            weekday=WEEKDAYS[day.weekday()],
+            exercises=items,
+            seconds=seconds,
+            estimated_minutes=max(1, math.ceil(seconds / 60)),
+        )
+        for day in session_dates(week_start, days)
+    ]
+
+
+def walking_minutes(basis: PlanBasis, stage: int) -> int:
+    grown = basis.walking_start + basis.walking_step * (max(stage, 1) - 1)
+    return min(max(grown, basis.walking_start), max(WALKING_GOAL, basis.walking_start))
+
+
+def build_week(
+    basis: PlanBasis,
+    number: int,
+    stage: int,
+    adjustment: str | None = None,
+    items: list[Prescription] | None = None,
+) -> Week:
+    """Week ``number`` of the calendar at ``stage`` of the ladder (or with given exercises)."""
+    stage = max(MIN_STAGE, min(MAX_STAGE, stage))
+    phase_number, _ = phase_and_step(stage)
+    phase = PHASES[phase_number - 1]
+    start = basis.start + timedelta(weeks=number - 1)
+    return Week(
+        number=number,
+        stage=stage,
+        phase=phase.number,
+        phase_name=phase.name,
+        focus=phase.focus,
+        start=start,
+        end=start + timedelta(days=6),
+        sessions=make_sessions(
+            start, basis.session_days, items if items is not None else session_plan(basis, stage)
+        ),
+        walking_minutes=walking_minutes(basis, stage),
+        education=education()[min(number, PROGRAMME_WEEKS)],
+        adjustment=adjustment,
+    )
