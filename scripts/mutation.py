@@ -10,12 +10,14 @@ entry in the equivalent list no longer matches any survivor (so the list stays h
 
     python scripts/mutation.py            # fresh run (deletes mutants/ first)
     python scripts/mutation.py --report   # only re-read the last run and rewrite the report
+    python scripts/mutation.py --check    # CI: is the report current for these rules? (0/2)
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +40,11 @@ WATCHED = [
     "src/spinewise/core/levels.py",
     "src/spinewise/core/review.py",
     "src/spinewise/content/red_flags.yaml",
+    "tests/core/test_red_flag_rules.py",
+    "tests/core/test_triage_rules.py",
+    "tests/core/test_checkin_rules.py",
+    "tests/core/test_review_verdicts.py",
+    "docs/clinical-safety/equivalent-mutants.yaml",
 ]
 
 
@@ -207,10 +214,36 @@ def report(seconds: float | None) -> int:
     return 0 if score >= TARGET and not stale else 1
 
 
+def check() -> int:
+    """0 when the report was written for these very rules and met the target, else 2."""
+    text = REPORT.read_text() if REPORT.exists() else ""
+    fingerprint = re.search(r"sha256 of the watched files\): `(\w+)`", text)
+    score = re.search(r"\*\*Score: ([\d.]+)%\*\*", text)
+    if fingerprint is None or fingerprint.group(1) != watched_hash():
+        print(
+            "mutation: the rules, their pinning tests or the equivalent list changed since "
+            "docs/clinical-safety/mutation.md was written"
+        )
+        return 2
+    if score is None or float(score.group(1)) < TARGET * 100:
+        print("mutation: the recorded score is below the target")
+        return 2
+    print(
+        f"mutation: docs/clinical-safety/mutation.md is current ({fingerprint.group(1)}, "
+        f"{score.group(1)}%); no run needed"
+    )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", action="store_true", help="only rewrite the report")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 0 if the report is current, 2 if a run is due"
+    )
     args = parser.parse_args()
+    if args.check:
+        return check()
     seconds = None if args.report else run_mutmut()
     return report(seconds)
 

@@ -1,0 +1,506 @@
+"""`make mutation-ast`: an independent mutation run over the triage path, with other operators.
+
+mutmut (``make mutation``) mutates only inside functions and swaps each operator for one
+neighbour. This small AST mutator checks the same modules another way:
+
+- ``cmp``: every comparison replaced by each other one of its family
+  (< <= > >= == != ; is / is not ; in / not in)
+- ``const``: every number moved one step down and one step up, including the module-level
+  thresholds (integers by 1; floats by 0.5, or by 0.1 below 1)
+- ``cond``: every if / elif / ternary / comprehension condition forced to True and to False
+- ``operand``: each operand of an ``and`` / ``or`` dropped in turn
+- ``drop``: each element dropped from a module-level tuple, list, set or dict of the rules
+  (the sign groups, the level order)
+- ``empty``: a rule's ``return [...]`` replaced by ``return []``
+- ``stmt``: each call statement, ``+=``, item assignment and ``raise`` deleted
+
+Each mutant is loaded in a fresh forked process through an import hook (the source files are
+never changed) and the tests of its module run there with ``-x``. A mutant survives when
+they pass. Survivors that cannot change any outcome are listed, with the reason, in
+``docs/clinical-safety/equivalent-mutants.yaml`` (``tool: ast``).
+
+    python scripts/mutate_ast.py [--module red_flags] [--list]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import importlib.abc
+import importlib.util
+import os
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+EQUIVALENTS = ROOT / "docs/clinical-safety/equivalent-mutants.yaml"
+TARGET = 0.90
+TIMEOUT = 120.0
+
+# module -> (functions in scope, None for the whole module; the tests that pin it)
+SCOPE: dict[str, tuple[set[str] | None, list[str]]] = {
+    "red_flags": (
+        None,
+        [
+            "tests/core/test_red_flag_rules.py",
+            "tests/core/test_triage_rules.py",
+            "tests/core/test_safety_round2.py",
+        ],
+    ),
+    "triage": (None, ["tests/core/test_triage_rules.py", "tests/core/test_red_flags.py"]),
+    "levels": (None, ["tests/core/test_triage_rules.py"]),
+    "stopping": (None, ["tests/core/test_triage_rules.py", "tests/core/test_questionnaire.py"]),
+    "checkin": (None, ["tests/core/test_checkin_rules.py", "tests/core/test_safety_round2.py"]),
+    "review": (
+        {
+            "is_meaningful",
+            "meaningfully_worse",
+            "meaningfully_better",
+            "_fmt",
+            "_change",
+            "_mean_for",
+            "_flag_names",
+            "review_week",
+            "RetriageRequired.__init__",
+        },
+        ["tests/core/test_review_verdicts.py", "tests/core/test_review.py"],
+    ),
+}
+DROP_MODULES = {"red_flags", "levels"}
+
+_CMP_FAMILIES: list[list[type[ast.cmpop]]] = [
+    [ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq, ast.NotEq],
+    [ast.Is, ast.IsNot],
+    [ast.In, ast.NotIn],
+]
+
+
+@dataclass
+class Site:
+    op: str
+    line: int
+    function: str
+    before: str
+    after: str
+
+
+class _Mutator(ast.NodeTransformer):
+    """Walks a module; counts every mutation site, and applies the one numbered ``target``."""
+
+    def __init__(self, module: str, target: int | None) -> None:
+        self.module = module
+        self.functions = SCOPE[module][0]
+        self.target = target
+        self.sites: list[Site] = []
+        self.stack: list[str] = []
+        self.in_annotation = False
+
+    # --- scope -----------------------------------------------------------------------------
+    @property
+    def function(self) -> str:
+        return ".".join(self.stack) or "<module>"
+
+    def _active(self) -> bool:
+        if self.functions is None:
+            return True
+        return any(".".join(self.stack[: i + 1]) in self.functions for i in range(len(self.stack)))
+
+    def _site(self, op: str, node: ast.AST, before: ast.AST, after: Any) -> bool:
+        """Records a site; True when it is the one to apply."""
+        if not self._active():
+            return False
+        text = ast.unparse(after) if isinstance(after, ast.AST) else str(after)
+        line = getattr(node, "lineno", 0)
+        self.sites.append(Site(op, line, self.function, ast.unparse(before), text))
+        return len(self.sites) - 1 == self.target
+
+    def _scoped(self, name: str, node: ast.AST) -> ast.AST:
+        self.stack.append(name)
+        node = self.generic_visit(node)
+        self.stack.pop()
+        return node
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
+        return self._scoped(node.name, node)
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.AST:
+        for arg in [*node.args.args, *node.args.kwonlyargs]:
+            arg.annotation = None  # annotations are not logic
+        node.returns = None
+        node.decorator_list = [self.visit(d) for d in node.decorator_list] and node.decorator_list
+        self.stack.append(node.name)
+        node.body = [self.visit(stmt) for stmt in node.body]
+        self.stack.pop()
+        return node
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> ast.AST:
+        if node.value is not None:
+            node.value = self.visit(node.value)
+        return node
+
+    def visit_Expr(self, node: ast.Expr) -> ast.AST:
+        if isinstance(node.value, ast.Constant):  # docstrings
+            return node
+        if (
+            isinstance(node.value, ast.Call)
+            and self.stack
+            and self._site("stmt", node, node, "pass")
+        ):
+            return ast.Pass()
+        return self.generic_visit(node)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> ast.AST:
+        if self.stack and self._site("stmt", node, node, "pass"):
+            return ast.Pass()
+        return self.generic_visit(node)
+
+    def visit_Raise(self, node: ast.Raise) -> ast.AST:
+        if self.stack and self._site("stmt", node, node, "pass"):
+            return ast.Pass()
+        return self.generic_visit(node)
+
+    def visit_Assign(self, node: ast.Assign) -> ast.AST:
+        target = node.targets[0]
+        if (
+            isinstance(target, ast.Subscript)
+            and self.stack
+            and self._site("stmt", node, node, "pass")
+        ):
+            return ast.Pass()
+        if not self.stack and self.module in DROP_MODULES:
+            self._drop_elements(node)
+        return self.generic_visit(node)
+
+    def _drop_elements(self, node: ast.Assign) -> None:
+        value = node.value
+        inner = value
+        if isinstance(value, ast.Call) and value.args:  # frozenset({...})
+            inner = value.args[0]
+        if isinstance(inner, (ast.Tuple, ast.List, ast.Set)) and len(inner.elts) > 1:
+            for i, element in enumerate(list(inner.elts)):
+                if self._site("drop", node, element, f"without {ast.unparse(element)}"):
+                    inner.elts = inner.elts[:i] + inner.elts[i + 1 :]
+        elif isinstance(inner, ast.Dict) and len(inner.keys) > 1:
+            for i, key in enumerate(list(inner.keys)):
+                if key is not None and self._site("drop", node, key, f"without {ast.unparse(key)}"):
+                    inner.keys = inner.keys[:i] + inner.keys[i + 1 :]
+                    inner.values = inner.values[:i] + inner.values[i + 1 :]
+
+    def visit_Return(self, node: ast.Return) -> ast.AST:
+        value = node.value
+        if (
+            self.module == "red_flags"
+            and len(self.stack) == 1
+            and value is not None
+            and not (isinstance(value, ast.List) and not value.elts)
+            and self._site("empty", node, node, "return []")
+        ):
+            return ast.Return(value=ast.List(elts=[], ctx=ast.Load()))
+        return self.generic_visit(node)
+
+    # --- conditions ------------------------------------------------------------------------
+    def _force(self, node: ast.AST, test: ast.expr) -> ast.expr:
+        for value in (True, False):
+            if self._site("cond", node, test, value):
+                return ast.Constant(value=value)
+        return test
+
+    def visit_If(self, node: ast.If) -> ast.AST:
+        node.test = self._force(node, node.test)
+        return self.generic_visit(node)
+
+    def visit_IfExp(self, node: ast.IfExp) -> ast.AST:
+        node.test = self._force(node, node.test)
+        return self.generic_visit(node)
+
+    def visit_comprehension(self, node: ast.comprehension) -> ast.AST:
+        node.ifs = [self._force(cond, cond) for cond in node.ifs]
+        return self.generic_visit(node)
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> ast.AST:
+        for i in range(len(node.values)):
+            rest = node.values[:i] + node.values[i + 1 :]
+            after = rest[0] if len(rest) == 1 else ast.BoolOp(op=node.op, values=rest)
+            if self._site("operand", node, node, after):
+                return after
+        return self.generic_visit(node)
+
+    def visit_Compare(self, node: ast.Compare) -> ast.AST:
+        for i, op in enumerate(node.ops):
+            family = next(f for f in _CMP_FAMILIES if type(op) in f)
+            for other in family:
+                if other is type(op):
+                    continue
+                ops = [*node.ops[:i], other(), *node.ops[i + 1 :]]
+                after = ast.Compare(left=node.left, ops=ops, comparators=node.comparators)
+                if self._site("cmp", node, node, after):
+                    return after
+        return self.generic_visit(node)
+
+    def visit_Constant(self, node: ast.Constant) -> ast.AST:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return node
+        step: float = 1 if isinstance(value, int) else (0.1 if abs(value) < 1 else 0.5)
+        for new in (value - step, value + step):
+            new = round(new, 6) if isinstance(new, float) else new
+            if self._site("const", node, node, new):
+                return ast.Constant(value=new)
+        return node
+
+
+def _source(module: str) -> str:
+    return (SRC / "spinewise/core" / f"{module}.py").read_text()
+
+
+def sites(module: str) -> list[Site]:
+    mutator = _Mutator(module, None)
+    mutator.visit(ast.parse(_source(module)))
+    return mutator.sites
+
+
+def mutant_source(module: str, index: int) -> str:
+    tree = ast.parse(_source(module))
+    mutator = _Mutator(module, index)
+    tree = ast.fix_missing_locations(mutator.visit(tree))
+    return ast.unparse(tree)
+
+
+class _Hook(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    def __init__(self, fullname: str, source: str, path: Path) -> None:
+        self.fullname, self.source, self.path = fullname, source, path
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if fullname != self.fullname:
+            return None
+        return importlib.util.spec_from_loader(fullname, self, origin=str(self.path))
+
+    def create_module(self, spec: Any) -> None:
+        return None
+
+    def exec_module(self, module: Any) -> None:
+        module.__file__ = str(self.path)
+        exec(compile(self.source, str(self.path), "exec"), module.__dict__)
+
+
+def _run_mutant(module: str, source: str) -> int:
+    """In a forked child: load the mutant instead of the module, run its tests."""
+    import pytest
+
+    # Only pytest's own plugins: the rule tests need neither Django's test database nor
+    # schemathesis, and loading them would cost more than running the tests.
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    fullname = f"spinewise.core.{module}"
+    sys.meta_path.insert(0, _Hook(fullname, source, SRC / "spinewise/core" / f"{module}.py"))
+    args = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *SCOPE[module][1]]
+    return int(pytest.main(args))
+
+
+@dataclass
+class Result:
+    module: str
+    index: int
+    site: Site
+    status: str  # killed, survived, timeout
+
+
+def _mutants(modules: list[str]) -> Iterator[tuple[str, int, Site]]:
+    for module in modules:
+        for index, site in enumerate(sites(module)):
+            yield module, index, site
+
+
+def _imports() -> dict[str, set[str]]:
+    """Which spinewise modules each spinewise module imports (read from the source)."""
+    graph: dict[str, set[str]] = {}
+    for path in (SRC / "spinewise").rglob("*.py"):
+        name = ".".join(path.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__")
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("spinewise"):
+                found.add(node.module or "")
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("spinewise")}
+        graph[name] = found
+    return graph
+
+
+def _independent_of(module: str) -> list[str]:
+    """The spinewise.core modules a mutant of ``module`` cannot change (safe to preload)."""
+    graph = _imports()
+    target = f"spinewise.core.{module}"
+    tainted = {target}
+    changed = True
+    while changed:
+        changed = False
+        for name, imported in graph.items():
+            if name not in tainted and imported & tainted:
+                tainted.add(name)
+                changed = True
+    return sorted(n for n in graph if n.startswith("spinewise.core.") and n not in tainted)
+
+
+def _zygote(module: str, jobs: list[tuple[int, Site]], workers: int, out: Path) -> None:
+    """Preloads what the mutants of ``module`` cannot change, then forks one child each."""
+    import importlib
+
+    for name in _independent_of(module):
+        importlib.import_module(name)
+    if "spinewise.core.knowledge" in sys.modules:
+        sys.modules["spinewise.core.knowledge"].knowledge()  # parse the content once
+    running: dict[int, tuple[int, float]] = {}
+    todo = list(jobs)
+    with out.open("w") as log:
+        while todo or running:
+            while todo and len(running) < workers:
+                index, _ = todo.pop(0)
+                source = mutant_source(module, index)
+                pid = os.fork()
+                if pid == 0:
+                    code = 1
+                    try:
+                        code = _run_mutant(module, source)
+                    finally:
+                        os._exit(code)
+                running[pid] = (index, time.monotonic())
+            pid, status = os.waitpid(-1, os.WNOHANG)
+            if pid == 0:
+                for other, (_, started) in list(running.items()):
+                    if time.monotonic() - started > TIMEOUT:
+                        os.kill(other, 9)
+                time.sleep(0.02)
+                continue
+            index, _ = running.pop(pid)
+            code = os.waitstatus_to_exitcode(status)
+            state = "survived" if code == 0 else ("timeout" if code == -9 else "killed")
+            log.write(f"{index} {state}\n")
+            log.flush()
+
+
+def run(modules: list[str], workers: int = 2) -> list[Result]:
+    import tempfile
+
+    assert not any(name.startswith("spinewise") for name in sys.modules), "import nothing first"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spinewise.web.settings")
+    import django.conf  # noqa: F401  (third-party code is loaded once, shared by every fork)
+    import pydantic  # noqa: F401
+    import pytest  # noqa: F401
+
+    os.chdir(ROOT)
+    sys.path.insert(0, str(SRC))
+    results: list[Result] = []
+    for module in modules:
+        jobs = list(enumerate(sites(module)))
+        out = Path(tempfile.mkstemp(prefix=f"mutate-{module}-")[1])
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                _zygote(module, jobs, workers, out)
+                code = 0
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"the run for {module} failed")
+        states = dict(line.split() for line in out.read_text().splitlines())
+        out.unlink()
+        for index, site in jobs:
+            result = Result(module, index, site, states[str(index)])
+            results.append(result)
+            if result.status == "survived":
+                print(
+                    f"  {module}:{site.line} {site.op} {site.function}: "
+                    f"{site.before} -> {site.after}: survived",
+                    flush=True,
+                )
+        killed = sum(r.status != "survived" for r in results if r.module == module)
+        print(f"{module}: {killed}/{len(jobs)} killed", flush=True)
+    return results
+
+
+def _equivalent(result: Result, entries: list[dict[str, str]]) -> int | None:
+    for i, entry in enumerate(entries):
+        if (
+            entry["function"] == result.site.function
+            and entry["from"].strip() in result.site.before
+            and entry["to"].strip() in result.site.after
+            and entry.get("module", result.module) == result.module
+        ):
+            return i
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--module", action="append", choices=sorted(SCOPE))
+    parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    modules = args.module or sorted(SCOPE)
+    if args.list:
+        for module, index, site in _mutants(modules):
+            print(
+                f"{module}#{index} {site.op} {site.function}:{site.line}: "
+                f"{site.before} -> {site.after}"
+            )
+        return 0
+    started = time.monotonic()
+    results = run(modules, args.workers)
+    minutes = (time.monotonic() - started) / 60
+    entries = [e for e in (yaml.safe_load(EQUIVALENTS.read_text()) or []) if e.get("tool") == "ast"]
+    survivors, equivalent, used = [], [], set()
+    for result in results:
+        if result.status != "survived":
+            continue
+        match = _equivalent(result, entries)
+        if match is None:
+            survivors.append(result)
+        else:
+            used.add(match)
+            equivalent.append((result, entries[match]["reason"].strip()))
+    killed = sum(r.status != "survived" for r in results)
+    counted = len(results) - len(equivalent)
+    score = killed / counted if counted else 1.0
+    print()
+    by_op: dict[str, list[int]] = {}
+    for r in results:
+        row = by_op.setdefault(r.site.op, [0, 0])
+        row[0] += 1
+        row[1] += r.status != "survived"
+    for op, (n, k) in sorted(by_op.items()):
+        print(f"  {op:8} {k}/{n} killed")
+    for r in survivors:
+        print(
+            f"  SURVIVED {r.module}:{r.site.line} {r.site.op} {r.site.function}: "
+            f"{r.site.before} -> {r.site.after}"
+        )
+    for r, reason in equivalent:
+        print(
+            f"  equivalent {r.module}:{r.site.line} {r.site.function}: "
+            f"{r.site.before} -> {r.site.after} ({reason})"
+        )
+    if args.module is None:
+        for i, entry in enumerate(entries):
+            if i not in used:
+                print(f"  STALE equivalent entry: {entry}")
+    print(
+        f"ast mutator: {len(results)} mutants, {killed} killed, {len(equivalent)} equivalent, "
+        f"{len(survivors)} surviving in {minutes:.1f} minutes"
+    )
+    print(f"score: {score:.1%} of non-equivalent mutants killed (target {TARGET:.0%})")
+    return 0 if score >= TARGET else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
