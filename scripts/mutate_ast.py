@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import importlib.abc
-import importlib.util
 import os
 import sys
 import time
@@ -273,37 +271,112 @@ def mutant_source(module: str, index: int) -> str:
     return ast.unparse(tree)
 
 
-class _Hook(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    def __init__(self, fullname: str, source: str, path: Path) -> None:
-        self.fullname, self.source, self.path = fullname, source, path
+def _patchable(module: str, index: int) -> ast.Module:
+    """The mutant as code to run inside the loaded module.
 
-    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
-        if fullname != self.fullname:
-            return None
-        return importlib.util.spec_from_loader(fullname, self, origin=str(self.path))
+    Class statements become assignments of their methods onto the classes already loaded,
+    so every object made before the mutant (enum members, the knowledge base, pydantic
+    models) stays valid and only the behaviour changes.
+    """
+    tree = ast.parse(mutant_source(module, index))
+    body: list[ast.stmt] = []
+    for stmt in tree.body:
+        if not isinstance(stmt, ast.ClassDef):
+            body.append(stmt)
+            continue
+        for item in stmt.body:
+            if isinstance(item, ast.FunctionDef):
+                for call in ast.walk(item):  # zero-argument super() needs the class body
+                    if (
+                        isinstance(call, ast.Call)
+                        and isinstance(call.func, ast.Name)
+                        and call.func.id == "super"
+                        and not call.args
+                    ):
+                        call.args = [ast.Name(stmt.name), ast.Name(item.args.args[0].arg)]
+                body.append(item)
+                set_method = f"setattr({stmt.name}, {item.name!r}, {item.name})"
+                body.extend(ast.parse(set_method).body)
+    tree.body = body
+    return ast.fix_missing_locations(tree)
 
-    def create_module(self, spec: Any) -> None:
-        return None
 
-    def exec_module(self, module: Any) -> None:
-        module.__file__ = str(self.path)
-        exec(compile(self.source, str(self.path), "exec"), module.__dict__)
+_REBOUND = (type(_patchable), dict, list, tuple, set, frozenset)
 
 
-def _run_mutant(module: str, source: str) -> int:
-    """In a forked child: load the mutant instead of the module, run its tests."""
-    import pytest
+def _apply(module: str, index: int) -> None:
+    """Runs the mutant inside the loaded module and points every other module at its objects."""
+    target = sys.modules[f"spinewise.core.{module}"]
+    old = dict(target.__dict__)
+    code = compile(_patchable(module, index), str(target.__file__), "exec")
+    exec(code, target.__dict__)
+    swaps = {
+        id(old[name]): value
+        for name, value in target.__dict__.items()
+        if name in old and old[name] is not value and isinstance(old[name], _REBOUND)
+    }
+    for loaded in list(sys.modules.values()):
+        if loaded is target or not hasattr(loaded, "__dict__"):
+            continue
+        name = getattr(loaded, "__name__", "") or ""
+        if not (name.startswith(("spinewise", "test_", "tests")) or name == "conftest"):
+            continue
+        for attr, value in list(vars(loaded).items()):
+            if id(value) in swaps and isinstance(value, _REBOUND):
+                setattr(loaded, attr, swaps[id(value)])
 
-    # Only pytest's own plugins: the rule tests need neither Django's test database nor
-    # schemathesis, and loading them would cost more than running the tests.
-    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    fullname = f"spinewise.core.{module}"
-    sys.meta_path.insert(0, _Hook(fullname, source, SRC / "spinewise/core" / f"{module}.py"))
-    args = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *SCOPE[module][1]]
-    return int(pytest.main(args))
+
+class _Runner:
+    """A pytest plugin: collect the module's tests once, then run them once per mutant,
+    each in a forked process with the mutant applied; stop at the first failure."""
+
+    def __init__(self, module: str, jobs: list[int], workers: int, out: Path) -> None:
+        self.module, self.jobs, self.workers, self.out = module, jobs, workers, out
+
+    def _child(self, session: Any, index: int) -> int:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        try:
+            _apply(self.module, index)
+        except Exception:
+            return 3  # the mutant does not even load: killed
+        items = session.items
+        for i, item in enumerate(items):
+            following = items[i + 1] if i + 1 < len(items) else None
+            item.config.hook.pytest_runtest_protocol(item=item, nextitem=following)
+            if session.testsfailed:
+                return 1
+        return 0
+
+    def pytest_runtestloop(self, session: Any) -> bool:
+        running: dict[int, tuple[int, float]] = {}
+        todo = list(self.jobs)
+        with self.out.open("w") as log:
+            while todo or running:
+                while todo and len(running) < self.workers:
+                    index = todo.pop(0)
+                    pid = os.fork()
+                    if pid == 0:
+                        code = 3
+                        try:
+                            code = self._child(session, index)
+                        finally:
+                            os._exit(code)
+                    running[pid] = (index, time.monotonic())
+                pid, status = os.waitpid(-1, os.WNOHANG)
+                if pid == 0:
+                    for other, (_, started) in list(running.items()):
+                        if time.monotonic() - started > TIMEOUT:
+                            os.kill(other, 9)
+                    time.sleep(0.01)
+                    continue
+                index, _ = running.pop(pid)
+                code = os.waitstatus_to_exitcode(status)
+                state = "survived" if code == 0 else ("timeout" if code == -9 else "killed")
+                log.write(f"{index} {state}\n")
+                log.flush()
+        return True
 
 
 @dataclass
@@ -320,101 +393,36 @@ def _mutants(modules: list[str]) -> Iterator[tuple[str, int, Site]]:
             yield module, index, site
 
 
-def _imports() -> dict[str, set[str]]:
-    """Which spinewise modules each spinewise module imports (read from the source)."""
-    graph: dict[str, set[str]] = {}
-    for path in (SRC / "spinewise").rglob("*.py"):
-        name = ".".join(path.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__")
-        found = set()
-        for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("spinewise"):
-                found.add(node.module or "")
-            elif isinstance(node, ast.Import):
-                found |= {a.name for a in node.names if a.name.startswith("spinewise")}
-        graph[name] = found
-    return graph
+def _module_run(module: str, jobs: list[int], workers: int, out: Path) -> int:
+    import pytest
 
-
-def _independent_of(module: str) -> list[str]:
-    """The spinewise.core modules a mutant of ``module`` cannot change (safe to preload)."""
-    graph = _imports()
-    target = f"spinewise.core.{module}"
-    tainted = {target}
-    changed = True
-    while changed:
-        changed = False
-        for name, imported in graph.items():
-            if name not in tainted and imported & tainted:
-                tainted.add(name)
-                changed = True
-    return sorted(n for n in graph if n.startswith("spinewise.core.") and n not in tainted)
-
-
-def _zygote(module: str, jobs: list[tuple[int, Site]], workers: int, out: Path) -> None:
-    """Preloads what the mutants of ``module`` cannot change, then forks one child each."""
-    import importlib
-
-    for name in _independent_of(module):
-        importlib.import_module(name)
-    if "spinewise.core.knowledge" in sys.modules:
-        sys.modules["spinewise.core.knowledge"].knowledge()  # parse the content once
-    running: dict[int, tuple[int, float]] = {}
-    todo = list(jobs)
-    with out.open("w") as log:
-        while todo or running:
-            while todo and len(running) < workers:
-                index, _ = todo.pop(0)
-                source = mutant_source(module, index)
-                pid = os.fork()
-                if pid == 0:
-                    code = 1
-                    try:
-                        code = _run_mutant(module, source)
-                    finally:
-                        os._exit(code)
-                running[pid] = (index, time.monotonic())
-            pid, status = os.waitpid(-1, os.WNOHANG)
-            if pid == 0:
-                for other, (_, started) in list(running.items()):
-                    if time.monotonic() - started > TIMEOUT:
-                        os.kill(other, 9)
-                time.sleep(0.02)
-                continue
-            index, _ = running.pop(pid)
-            code = os.waitstatus_to_exitcode(status)
-            state = "survived" if code == 0 else ("timeout" if code == -9 else "killed")
-            log.write(f"{index} {state}\n")
-            log.flush()
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # the rule tests need no plugin
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    args = ["-q", "-p", "no:cacheprovider", *SCOPE[module][1]]
+    return int(pytest.main(args, plugins=[_Runner(module, jobs, workers, out)]))
 
 
 def run(modules: list[str], workers: int = 2) -> list[Result]:
     import tempfile
 
-    assert not any(name.startswith("spinewise") for name in sys.modules), "import nothing first"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spinewise.web.settings")
-    import django.conf  # noqa: F401  (third-party code is loaded once, shared by every fork)
-    import pydantic  # noqa: F401
-    import pytest  # noqa: F401
-
     os.chdir(ROOT)
-    sys.path.insert(0, str(SRC))
     results: list[Result] = []
     for module in modules:
         jobs = list(enumerate(sites(module)))
         out = Path(tempfile.mkstemp(prefix=f"mutate-{module}-")[1])
-        pid = os.fork()
+        pid = os.fork()  # each module's tests are collected in a process of their own
         if pid == 0:
             code = 1
             try:
-                _zygote(module, jobs, workers, out)
-                code = 0
+                code = _module_run(module, [i for i, _ in jobs], workers, out)
             finally:
                 os._exit(code)
         _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise SystemExit(f"the run for {module} failed")
         states = dict(line.split() for line in out.read_text().splitlines())
         out.unlink()
+        if len(states) != len(jobs):
+            raise SystemExit(f"the run for {module} stopped early (status {status})")
         for index, site in jobs:
             result = Result(module, index, site, states[str(index)])
             results.append(result)
