@@ -441,8 +441,8 @@ def _equivalent(result: Result, entries: list[dict[str, str]]) -> int | None:
     for i, entry in enumerate(entries):
         if (
             entry["function"] == result.site.function
-            and entry["from"].strip() in result.site.before
-            and entry["to"].strip() in result.site.after
+            and str(entry["from"]).strip() == result.site.before
+            and str(entry["to"]).strip() == result.site.after
             and entry.get("module", result.module) == result.module
         ):
             return i
