@@ -157,7 +157,11 @@ def report(seconds: float | None) -> int:
     def diff(m: Mutant) -> str:
         return f"`{' '.join(m.removed)}` → `{' '.join(m.added)}`"
 
-    timing = f"{seconds / 60:.1f} minutes on 2 workers" if seconds is not None else "not re-run"
+    if seconds is not None:
+        timing = f"{seconds / 60:.1f} minutes on 2 workers"
+    else:  # --report: keep the last full run's figure
+        last = re.search(r"- Run time: (.*)", REPORT.read_text() if REPORT.exists() else "")
+        timing = last.group(1) if last else "unknown"
     lines = [
         "# Mutation testing of the triage path",
         "",

@@ -59,6 +59,7 @@ EMERGENCY: list[Row] = [
     ("major_trauma", "a slip from standing", {"injury": "minor_fall"}, False),
     # Heart attack (NHS; MedlinePlus).
     ("heart_attack", "new chest pain alone", yes("chest_pain"), True),
+    ("heart_attack", "new chest pain while breathless", yes("chest_pain", "breathless"), True),
     ("heart_attack", "breathless and sweating", yes("breathless", "sweating_nausea"), True),
     ("heart_attack", "arm/jaw spread and faint", yes("arm_jaw_pain", "faint_dizzy"), True),
     ("heart_attack", "one heart sign is not enough", yes("breathless"), False),
