@@ -5,7 +5,7 @@ UV_VERSION  := 0.13.9
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_LINK_MODE := copy
 
-.PHONY: setup run test lint typecheck unit browser browser-deps fuzz loaded bench validate clean
+.PHONY: setup run test lint typecheck unit browser browser-deps fuzz loaded bench validate mutation mutation-ast clean
 
 ## setup: create .venv with the locked dependencies (quick when nothing changed)
 # Bytecode is compiled up front, as an installed package's is: start-up (the CLI, every
@@ -66,5 +66,14 @@ bench: setup
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || echo "bench: wrk not installed; using the built-in load generator"
 	$(BIN)/python -m bench
 
+## mutation: mutmut over the triage path; prints the score and every survivor, writes
+## docs/clinical-safety/mutation.md (about 15 minutes on 2 cores)
+mutation: setup
+	$(BIN)/python scripts/mutation.py
+
+## mutation-ast: the independent run, other operators (scripts/mutate_ast.py)
+mutation-ast: setup
+	$(BIN)/python scripts/mutate_ast.py
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) mutants mutants.log .mypy_cache .ruff_cache .pytest_cache .hypothesis

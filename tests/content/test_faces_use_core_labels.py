@@ -18,10 +18,10 @@ from pydantic import BaseModel
 from spinewise.core.assessment import Assessment
 from spinewise.core.exercises import CONDITION_DESCRIPTIONS, EQUIPMENT_NAMES, EVIDENCE_NOTE
 from spinewise.core.intake import Habits, Intake
+from spinewise.core.journal import DailyEntry
 from spinewise.core.knowledge import knowledge
 from spinewise.core.levels import Level
 from spinewise.core.plan import PHASES, WEEKDAY_NAMES, Preferences
-from spinewise.core.journal import DailyEntry
 from spinewise.core.review import VERDICT_LABELS
 
 SRC = Path(__file__).parents[2] / "src" / "spinewise"

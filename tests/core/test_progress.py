@@ -204,13 +204,21 @@ def test_psfs_week_start_dates_map_to_programme_weeks() -> None:
 
 
 def test_psfs_change_uses_two_points_for_the_mean_and_three_for_an_activity() -> None:
-    change = psfs_change([rating(1, 3, 4), rating(6, 6, 5)])
+    change = psfs_change([rating(1, 3, 4, 5), rating(6, 6, 6, 6)])
     assert change is not None
     assert change.change == 2.0 and change.meaningful and change.direction == "better"
     assert change.activities_changed == ["Sitting at work"]
-    small = psfs_change([rating(1, 3, 4), rating(6, 4, 5)])
+    small = psfs_change([rating(1, 3, 4, 5), rating(6, 4, 6, 5)])
     assert small is not None and not small.meaningful
     assert psfs_change([rating(1, 3)]) is None
+
+
+def test_fewer_than_three_activities_need_three_points() -> None:
+    two = psfs_change([rating(1, 3, 4), rating(6, 6, 5)])
+    assert two is not None and two.change == 2.0 and not two.meaningful
+    assert "3 points" in two.verdict
+    three = psfs_change([rating(1, 3, 4), rating(6, 6, 7)])
+    assert three is not None and three.change == 3.0 and three.meaningful
 
 
 @pytest.mark.parametrize(

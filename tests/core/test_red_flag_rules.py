@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from spinewise.core.intake import PregnancySigns
+from spinewise.core.intake import History, PregnancySigns, RedFlags
 from spinewise.core.knowledge import knowledge
 from spinewise.core.red_flags import DETAIL_RULES, RULES
 
@@ -69,7 +69,9 @@ EMERGENCY: list[Row] = [
     ("heart_attack", "cold sweat with rib pain, heart risk", {**yes("cold_sweat"), **had("heart_risk"), "areas": ["ribs_right"]}, True),
     ("heart_attack", "cold sweat with lower back pain at 60", {**yes("cold_sweat"), "age": 60}, False),
     ("heart_attack", "sick with upper back pain at 60", {**yes("nausea"), "age": 60, "areas": ["upper_back_right"]}, False),
+    ("heart_attack", "new chest pain while breathless", yes("chest_pain", "breathless"), True),
     ("heart_attack", "arm/jaw spread and faint", yes("arm_jaw_pain", "faint_dizzy"), True),
+    ("heart_attack", "three heart signs", yes("breathless", "cold_sweat", "faint_dizzy"), True),
     ("heart_attack", "one heart sign is not enough", yes("breathless"), False),
     ("heart_attack", "arm/jaw at 40 with upper back pain", {**yes("arm_jaw_pain"), "age": 40, "areas": ["upper_back_centre"]}, True),
     ("heart_attack", "arm/jaw at 39 with upper back pain", {**yes("arm_jaw_pain"), "age": 39, "areas": ["upper_back_centre"]}, False),
@@ -111,6 +113,8 @@ EMERGENCY: list[Row] = [
     ("aortic_aneurysm_rupture", "known aneurysm and faint", {**had("aortic_aneurysm"), **yes("faint_dizzy")}, True),
     ("aortic_aneurysm_rupture", "known aneurysm, pain 7/10", {**had("aortic_aneurysm"), "intensity": 7}, True),
     ("aortic_aneurysm_rupture", "known aneurysm, pain 6/10", {**had("aortic_aneurysm"), "intensity": 6}, False),
+    ("aortic_aneurysm_rupture", "known aneurysm, pain 9/10", {**had("aortic_aneurysm"), "intensity": 9}, True),
+    ("aortic_aneurysm_rupture", "age 60 and pain 9/10, no pulsing, not sudden", {"age": 60, "intensity": 9}, False),
     ("aortic_aneurysm_rupture", "pulsing tummy at 60, faint", {**yes("pulsating_abdomen", "faint_dizzy"), "age": 60}, True),
     ("aortic_aneurysm_rupture", "pulsing tummy at 60, pain 7/10", {**yes("pulsating_abdomen"), "age": 60, "intensity": 7}, True),
     ("aortic_aneurysm_rupture", "pulsing tummy at 60, pain 6/10", {**yes("pulsating_abdomen"), "age": 60, "intensity": 6}, False),
@@ -118,6 +122,7 @@ EMERGENCY: list[Row] = [
     ("aortic_aneurysm_rupture", "pulsing tummy with heart risk, 7/10", {**yes("pulsating_abdomen"), **had("heart_risk"), "intensity": 7}, True),
     # Clot in the lung or collapsed lung (NHS PE, pneumothorax).
     ("lung_clot_or_collapse", "coughing blood", yes("coughing_blood"), True),
+    ("lung_clot_or_collapse", "coughing blood while breathless", yes("coughing_blood", "breathless"), True),
     ("lung_clot_or_collapse", "breathless with pain on breathing", yes("breathless", "pain_on_breathing"), True),
     ("lung_clot_or_collapse", "breathless with a swollen calf", yes("breathless", "calf_swelling"), True),
     ("lung_clot_or_collapse", "breathless with chest pain", yes("breathless", "chest_pain"), True),
@@ -135,6 +140,7 @@ EMERGENCY: list[Row] = [
     ("severe_abdominal_pain", "tummy pain 7/10, being sick", {**yes("nausea"), "areas": ["abdomen"], "intensity": 7}, True),
     ("severe_abdominal_pain", "tummy pain 7/10 and faint", {**yes("faint_dizzy"), "areas": ["abdomen"], "intensity": 7}, True),
     ("severe_abdominal_pain", "tummy pain 6/10 with a cold sweat", {**yes("cold_sweat"), "areas": ["abdomen"], "intensity": 6}, False),
+    ("severe_abdominal_pain", "tummy pain 9/10 with a cold sweat", {**yes("cold_sweat"), "areas": ["abdomen"], "intensity": 9}, True),
     ("severe_abdominal_pain", "tummy pain 9/10 alone", {"areas": ["abdomen"], "intensity": 9}, False),
     ("severe_abdominal_pain", "back pain 9/10 with a cold sweat, no tummy", {**yes("cold_sweat"), "intensity": 9}, False),
     # Cancer with nerve symptoms (NICE NG234: an oncological emergency).
@@ -149,6 +155,7 @@ EMERGENCY: list[Row] = [
     ("cancer_with_nerve_symptoms", "minor skin cancer and a weak leg", {**had("minor_skin_cancer"), **yes("leg_weakness")}, False),
     # Serious infection (NHS sepsis; GSTT renal colic).
     ("serious_infection", "very unwell alone", yes("very_unwell"), True),
+    ("serious_infection", "very unwell with a fever", yes("very_unwell", "fever"), True),
     ("serious_infection", "fever and a weak leg", yes("fever", "leg_weakness"), True),
     ("serious_infection", "fever and worsening weakness", yes("fever", "weakness_worsening"), True),
     ("serious_infection", "fever and unsteady walking", yes("fever", "unsteady_walking"), True),
@@ -203,9 +210,11 @@ URGENT: list[Row] = [
     ("cancer_warning", "cancer, pain into a leg", {**had("cancer"), "areas": LEFT_LEG}, True),
     ("cancer_warning", "cancer, getting worse", {**had("cancer"), "trend": "worse"}, True),
     ("cancer_warning", "cancer, pain 7/10", {**had("cancer"), "intensity": 7}, True),
+    ("cancer_warning", "cancer, pain 9/10", {**had("cancer"), "intensity": 9}, True),
     ("cancer_warning", "cancer, pain 6/10", {**had("cancer"), "intensity": 6}, False),
     ("cancer_warning", "cancer, 28 days not better", {**had("cancer"), "duration_days": 28}, True),
     ("cancer_warning", "cancer, 27 days not better", {**had("cancer"), "duration_days": 27}, False),
+    ("cancer_warning", "cancer, 60 days not better", {**had("cancer"), "duration_days": 60}, True),
     ("cancer_warning", "cancer, 28 days and improving", {**had("cancer"), "duration_days": 28, "trend": "better"}, False),
     ("cancer_warning", "cancer, mechanical lower back ache", had("cancer"), False),
     ("cancer_warning", "no cancer, constant pain", yes("night_pain"), False),
@@ -221,6 +230,7 @@ URGENT: list[Row] = [
     ("fragility_fracture", "osteoporosis, sudden pain lifting", {**had("osteoporosis"), "injury": "lifting", "onset": "sudden"}, True),
     ("fragility_fracture", "osteoporosis, gradual ache after lifting", {**had("osteoporosis"), "injury": "lifting"}, False),
     ("fragility_fracture", "osteoporosis, sudden pain in a movement", {**had("osteoporosis"), "injury": "awkward_movement", "onset": "sudden"}, True),
+    ("fragility_fracture", "age 85, sudden pain lifting", {"age": 85, "injury": "lifting", "onset": "sudden"}, True),
     ("fragility_fracture", "osteoporosis and a sneeze", {**had("osteoporosis"), "injury": "cough_sneeze"}, True),
     ("fragility_fracture", "osteoporosis and sudden pain", {**had("osteoporosis"), "onset": "sudden"}, True),
     ("fragility_fracture", "osteoporosis, gradual, no trigger", had("osteoporosis"), False),
@@ -256,7 +266,6 @@ URGENT: list[Row] = [
     ("tearing_after_strain", "tearing after a slip at 40", {**yes("tearing_pain"), "injury": "minor_fall", "age": 40}, False),
     ("tearing_after_strain", "tearing with no injury at 50", {**yes("tearing_pain"), "age": 50}, False),
     ("tearing_after_strain", "lifting at 50 without tearing", {"injury": "lifting", "age": 50}, False),
-    # Both legs over 14 days.
     ("anticoagulant_fall", "blood thinner and a fall", {**had("anticoagulants"), "injury": "minor_fall"}, True),
     ("anticoagulant_fall", "blood thinner and lifting", {**had("anticoagulants"), "injury": "lifting"}, False),
     ("anticoagulant_fall", "a fall without a blood thinner", {"injury": "minor_fall"}, False),
@@ -292,6 +301,7 @@ SOON: list[Row] = [
     ("stable_bilateral_legs", "both legs, 15 days, same", {"areas": BOTH_LEGS, "duration_days": 15}, True),
     ("stable_bilateral_legs", "both legs, 15 days, better", {"areas": BOTH_LEGS, "duration_days": 15, "trend": "better"}, True),
     ("stable_bilateral_legs", "both legs, 14 days", {"areas": BOTH_LEGS, "duration_days": 14}, False),
+    ("stable_bilateral_legs", "both legs, 10 days", {"areas": BOTH_LEGS, "duration_days": 10}, False),
     ("stable_bilateral_legs", "both legs, 15 days, worse", {"areas": BOTH_LEGS, "duration_days": 15, "trend": "worse"}, False),
     ("stable_bilateral_legs", "one leg, 30 days", {"areas": LEFT_LEG, "duration_days": 30}, False),
     ("infection_risk_factor", "injects drugs", had("iv_drug_use"), True),
@@ -310,6 +320,7 @@ SOON: list[Row] = [
     ("pulsating_tummy", "pulsing tummy with a known aneurysm", {**yes("pulsating_abdomen"), **had("aortic_aneurysm")}, False),
     ("night_sweats", "drenching night sweats", yes("night_sweats"), True),
     ("severe_worsening", "8/10 and worse", {"intensity": 8, "trend": "worse"}, True),
+    ("severe_worsening", "10/10 and worse", {"intensity": 10, "trend": "worse"}, True),
     ("severe_worsening", "7/10 and worse", {"intensity": 7, "trend": "worse"}, False),
     ("severe_worsening", "8/10 and the same", {"intensity": 8}, False),
 ]
@@ -324,6 +335,9 @@ DETAIL: list[Row] = [
     ("inflammatory_pattern", "began at 44.7", {"age": 45, "duration_days": 90, **MORNING_AND_NIGHT}, True),
     ("inflammatory_pattern", "began at 45.0", {"age": 46, "duration_days": 365, **MORNING_AND_NIGHT}, False),
     ("inflammatory_pattern", "began just under 45", {"age": 46, "duration_days": 366, **MORNING_AND_NIGHT}, True),
+    ("inflammatory_pattern", "began at exactly 45 (4 years at 49)", {"age": 49, "duration_days": 1461, **MORNING_AND_NIGHT}, False),
+    ("inflammatory_pattern", "began at 44.98 (35 years at 80)", {"age": 80, "duration_days": 12790, **MORNING_AND_NIGHT}, True),
+    ("inflammatory_pattern", "wakes at night only", {"age": 28, "duration_days": 200, "better_with": [], "time_pattern": ["wakes_second_half_night"]}, False),
     ("inflammatory_pattern", "one feature only", {"age": 28, "duration_days": 200, "better_with": [], "time_pattern": ["morning_stiffness_long"]}, False),
     ("inflammatory_pattern", "morning stiffness and eased by exercise", {"age": 28, "duration_days": 200, "time_pattern": ["morning_stiffness_long"], "better_with": ["exercise"]}, True),
     ("inflammatory_pattern", "eased by moving around, worse resting", {"age": 28, "duration_days": 200, "better_with": ["moving_around"], "worse_with": ["resting"]}, True),
@@ -331,6 +345,8 @@ DETAIL: list[Row] = [
     ("inflammatory_pattern", "eased by exercise and by rest", {"age": 28, "duration_days": 200, "better_with": ["exercise", "rest"], "time_pattern": ["morning_stiffness_long"]}, False),
     ("gallbladder_pattern", "pain after fatty meals", {"worse_with": ["fatty_meals"]}, True),
     ("gallbladder_pattern", "pain after sitting", {"worse_with": ["sitting"]}, False),
+    ("gallbladder_pattern", "fatty meals with a high temperature", {**yes("fever"), "worse_with": ["fatty_meals"]}, False),
+    ("gallbladder_pattern", "fatty meals with yellow skin", {**yes("jaundice"), "worse_with": ["fatty_meals"]}, False),
 ]
 # fmt: on
 
@@ -382,3 +398,82 @@ def test_rules_that_read_the_later_answers_only_ever_say_soon() -> None:
 def test_every_red_flag_in_the_content_has_exactly_one_rule() -> None:
     assert set(knowledge().red_flags) == set(RULES) | set(DETAIL_RULES)
     assert not set(RULES) & set(DETAIL_RULES)
+
+
+# --- evidence: the reasons a person and a clinician read ----------------------------------
+
+
+def _answers_named_in(evidence: list[str]) -> set[str]:
+    return {phrase for phrase in evidence if phrase.startswith(("you said: ", "your health"))}
+
+
+@pytest.mark.parametrize("row", [row for row in ALL_ROWS if row[3]], ids=_id)
+def test_a_fired_rule_names_every_warning_answer_of_its_row(row: Row, make_intake: Any) -> None:
+    # The row's yes answers are the reason the rule fired; each must be shown as evidence.
+    rule_id, _, changes, _ = row
+    intake = make_intake(**changes)
+    evidence = _rule(rule_id)(intake)
+    expected = {
+        f"you said: {RedFlags.model_fields[key.split('.')[1]].description}"
+        for key, value in changes.items()
+        if key.startswith("red_flags.") and value is True
+    } | {
+        f"your health background: {History.model_fields[key.split('.')[1]].description}"
+        for key, value in changes.items()
+        if key.startswith("history.") and value is True
+    }
+    assert expected <= _answers_named_in(evidence), evidence
+
+
+# One row per hard-coded phrase: the words that explain a number or a body-map answer.
+# fmt: off
+EVIDENCE: list[tuple[str, str, dict[str, Any], str]] = [
+    ("bilateral_leg_symptoms", "both legs mapped, 3 days", {"areas": BOTH_LEGS, "duration_days": 3}, "pain in both legs on the body map, starting 3 days ago"),
+    ("major_trauma", "a serious accident", {"injury": "major_trauma"}, "the pain started after a serious accident"),
+    ("heart_attack", "arm/jaw at 40 with upper back pain", {**yes("arm_jaw_pain"), "age": 40, "areas": ["upper_back_centre"]}, "pain in the upper back or chest"),
+    ("heart_attack", "arm/jaw at 40 with upper back pain", {**yes("arm_jaw_pain"), "age": 40, "areas": ["upper_back_centre"]}, "age 40"),
+    ("aortic_dissection", "tearing pain with no injury", yes("tearing_pain"), "it came on with no injury"),
+    ("aortic_dissection", "sudden severe upper back pain", {**yes("sudden_severe"), "areas": ["upper_back_centre"]}, "pain in the upper back or chest"),
+    ("aortic_aneurysm_rupture", "sudden severe lower back pain at 60", {**yes("sudden_severe"), "age": 60}, "pain in the lower back, side, tummy or groin"),
+    ("aortic_aneurysm_rupture", "sudden severe lower back pain at 60", {**yes("sudden_severe"), "age": 60}, "age 60"),
+    ("aortic_aneurysm_rupture", "known aneurysm, pain 7/10", {**had("aortic_aneurysm"), "intensity": 7}, "pain of 7/10"),
+    ("lung_clot_or_collapse", "pain on breathing in pregnancy", {**yes("pain_on_breathing"), **pregnant()}, "pregnancy"),
+    ("severe_abdominal_pain", "tummy pain 7/10 with a cold sweat", {**yes("cold_sweat"), "areas": ["abdomen"], "intensity": 7}, "tummy pain of 7/10"),
+    ("pregnancy_warning", "bleeding at 30 weeks", pregnant(bleeding=True), "30 weeks pregnant"),
+    ("kidney_infection", "fever and side pain", {**yes("fever"), "areas": ["flank_left"]}, "pain in the side, under the ribs"),
+    ("infection_risk", "injects drugs, worse", {**had("iv_drug_use"), "trend": "worse"}, "the pain is getting worse"),
+    ("cancer_warning", "cancer, upper back pain", {**had("cancer"), "areas": ["upper_back_centre"]}, "pain in the upper or middle back"),
+    ("cancer_warning", "cancer, pain into a leg", {**had("cancer"), "areas": LEFT_LEG}, "pain spreading into a leg"),
+    ("cancer_warning", "cancer, getting worse", {**had("cancer"), "trend": "worse"}, "the pain is getting worse"),
+    ("cancer_warning", "cancer, pain 7/10", {**had("cancer"), "intensity": 7}, "pain of 7/10"),
+    ("cancer_warning", "cancer, 28 days not better", {**had("cancer"), "duration_days": 28}, "pain for 28 days that is not getting better"),
+    ("fragility_fracture", "age 70, sudden pain lifting", {"age": 70, "injury": "lifting", "onset": "sudden"}, "age 70"),
+    ("fragility_fracture", "age 70 and a fall", {"age": 70, "injury": "minor_fall"}, "the pain started after a minor fall"),
+    ("fragility_fracture", "osteoporosis and sudden pain", {**had("osteoporosis"), "onset": "sudden"}, "the pain started suddenly"),
+    ("fragility_fracture", "osteoporosis, sudden pain while lifting", {**had("osteoporosis"), "onset": "sudden", "injury": "lifting"}, "the pain started suddenly"),
+    ("known_aneurysm", "pulsing tummy at 60", {**yes("pulsating_abdomen"), "age": 60}, "age 60"),
+    ("tearing_after_strain", "tearing while lifting at 40", {**yes("tearing_pain"), "injury": "lifting", "age": 40}, "age 40"),
+    ("bilateral_leg_symptoms", "both legs mapped, 400 days, worse", {"areas": BOTH_LEGS, "duration_days": 400, "trend": "worse"}, "pain in both legs on the body map, getting worse"),
+    ("anticoagulant_fall", "blood thinner and a fall", {**had("anticoagulants"), "injury": "minor_fall"}, "the pain started after a fall"),
+    ("under_16", "age 15", {"age": 15}, "age 15"),
+    ("not_improving", "43 days, same", {"duration_days": 43}, "pain for 6 weeks and not getting better"),
+    ("not_improving", "49 days, worse", {"duration_days": 49, "trend": "worse"}, "pain for 7 weeks and getting worse"),
+    ("stable_bilateral_legs", "both legs, 15 days, same", {"areas": BOTH_LEGS, "duration_days": 15}, "pain in both legs on the body map for 15 days, not getting worse"),
+    ("severe_worsening", "8/10 and worse", {"intensity": 8, "trend": "worse"}, "pain of 8/10 that is getting worse"),
+    ("inflammatory_pattern", "28, 90 days", {"age": 28, "duration_days": 90, **MORNING_AND_NIGHT}, "pain for 3 months, starting before age 45"),
+    ("inflammatory_pattern", "28, 116 days", {"age": 28, "duration_days": 116, **MORNING_AND_NIGHT}, "pain for 3 months, starting before age 45"),
+    ("inflammatory_pattern", "morning stiffness", {"age": 28, "duration_days": 90, **MORNING_AND_NIGHT}, "morning stiffness lasting over 30 minutes"),
+    ("inflammatory_pattern", "waking at night", {"age": 28, "duration_days": 90, **MORNING_AND_NIGHT}, "wakes you in the second half of the night"),
+    ("inflammatory_pattern", "eased by exercise", {"age": 28, "duration_days": 90, "time_pattern": ["morning_stiffness_long"], "better_with": ["exercise"]}, "eases with exercise or movement but not with rest"),
+    ("inflammatory_pattern", "worse resting", {"age": 28, "duration_days": 90, "better_with": ["walking"], "worse_with": ["resting"]}, "worse when resting"),
+    ("gallbladder_pattern", "pain after fatty meals", {"worse_with": ["fatty_meals"]}, "pain after fatty meals"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("row", EVIDENCE, ids=lambda row: f"{row[0]}: {row[1]}")
+def test_the_evidence_says_which_answer_fired_the_rule(
+    row: tuple[str, str, dict[str, Any], str], make_intake: Any
+) -> None:
+    rule_id, _, changes, phrase = row
+    assert phrase in _rule(rule_id)(make_intake(**changes))

@@ -145,7 +145,7 @@ def test_small_changes_are_not_treated_as_worse(programme: Programme) -> None:
     history = [_review(programme, 1, 4.0, "progress")]
     review = review_week(programme, 2, _week(programme, 2, [5, 5]), 5, history)
     assert review.verdict == "progress"
-    assert "less than a meaningful change" in review.reasons[0]
+    assert "less than the 1.5 points that matter" in review.reasons[0]
 
 
 def test_check_ins_outside_the_week_do_not_count(programme: Programme) -> None:

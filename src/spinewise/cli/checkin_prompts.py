@@ -14,6 +14,7 @@ from rich.text import Text
 from spinewise.cli.journal_cmd import entry_from_answers
 from spinewise.cli.journal_render import long_day
 from spinewise.core.checkin import checkin_choice_groups
+from spinewise.core.intake import Screening
 from spinewise.core.journal import MAX_NOTE, PAIN, SESSIONS, SITTING_HOURS
 from spinewise.core.progress import fmt
 
@@ -80,18 +81,24 @@ def _ask_optional_hours(console: Console, label: str, default: float | None) -> 
     return _ask_optional(console, label, shown, _hours, problem)
 
 
-def ask_safety_recheck(console: Console) -> list[str]:
+def ask_safety_recheck(console: Console, base: Screening | None = None) -> list[str]:
     """One question per group; a yes opens the group's signs, one y/n each."""
     flags = []
-    for question, signs in checkin_choice_groups():
+    for question, signs in checkin_choice_groups(base):
         if Confirm.ask(question, console=console):
             flags += [name for name, text in signs if Confirm.ask(f"  {text}", console=console)]
     return flags
 
 
 def ask_entry(
-    console: Console, day: date, today: date, existing: CheckIn | None
+    console: Console,
+    day: date,
+    today: date,
+    existing: CheckIn | None,
+    base: Screening | None = None,
 ) -> dict[str, object]:
+    """Every answer of a check-in; leg pain only when the pain spreads into a leg, and the
+    pregnancy signs only in pregnancy (``base`` is the person's assessment)."""
     when = "today" if day == today else long_day(day)
     console.print(Rule(Text(f"Check-in for {when}", style="bold")))
     if existing is not None:
@@ -117,6 +124,14 @@ def ask_entry(
     sitting = _ask_optional_hours(
         console, "Hours spent sitting", existing.sitting_hours if existing else None
     )
+    leg_pain = None
+    if base is not None and base.has_leg_pain:
+        leg_pain = _ask_optional_int(
+            console,
+            f"Leg pain now, {PAIN}",
+            *PAIN,
+            existing.leg_pain if existing else None,
+        )
     flare_up = Confirm.ask(
         "Did you have a flare-up?",
         console=console,
@@ -133,5 +148,5 @@ def ask_entry(
             break
         console.print(f"[red]Please keep the note to {MAX_NOTE} characters.[/]")
     console.print(Text("\nA short safety re-check, every time: answer y or n.", style="bold"))
-    flags = ask_safety_recheck(console)
-    return entry_from_answers(day, pain, worst, sessions, sitting, flare_up, note, flags)
+    flags = ask_safety_recheck(console, base)
+    return entry_from_answers(day, pain, worst, sessions, sitting, flare_up, note, flags, leg_pain)

@@ -77,6 +77,7 @@ def entry_from_answers(
     flare_up: bool,
     note: str,
     flags: list[str],
+    leg_pain: int | None = None,
 ) -> dict[str, object]:
     """The check-in's answers as the core reads them (``core.journal.parse_checkin``)."""
     return {
@@ -85,6 +86,7 @@ def entry_from_answers(
         "worst": worst,
         "sessions_done": sessions,
         "sitting_hours": sitting,
+        "leg_pain": leg_pain,
         "flare_up": flare_up,
         "note": note.strip(),
         "new_red_flags": flags,
@@ -136,6 +138,15 @@ def checkin_command(
             help="Hours spent sitting.",
         ),
     ] = None,
+    leg_pain: Annotated[
+        int | None,
+        typer.Option(
+            "--leg-pain",
+            min=_range("PAIN").low,
+            max=_range("PAIN").high,
+            help=f"Pain down your leg now, {_range('PAIN')} (when the pain spreads into a leg).",
+        ),
+    ] = None,
     flare_up: Annotated[bool, typer.Option("--flare-up", help="You had a flare-up.")] = False,
     note: Annotated[
         str, typer.Option("--note", help=f"A note for yourself (up to {_max_note()} characters).")
@@ -171,6 +182,7 @@ def checkin_command(
         "--worst": worst is not None,
         "--sessions": sessions != 0,
         "--sitting": sitting is not None,
+        "--leg-pain": leg_pain is not None,
         "--flare-up": flare_up,
         "--note": bool(note),
         "--flag": bool(flags),
@@ -203,9 +215,13 @@ def checkin_command(
     if pain is None:
         from spinewise.cli.checkin_prompts import ask_entry
 
-        data = ask_entry(console, chosen, today, existing)
+        assessment = services.latest_assessment(person)
+        base = assessment.parsed_intake if assessment else None
+        data = ask_entry(console, chosen, today, existing, base)
     else:
-        data = entry_from_answers(chosen, pain, worst, sessions, sitting, flare_up, note, flags)
+        data = entry_from_answers(
+            chosen, pain, worst, sessions, sitting, flare_up, note, flags, leg_pain
+        )
     try:
         result = services.record_checkin(person, data)
     except JournalError as error:

@@ -160,6 +160,12 @@ class DailyEntry(_Frozen):
     sitting_hours: Hours | None = Field(
         default=None, ge=SITTING_HOURS.low, le=SITTING_HOURS.high, description="Hours sat."
     )
+    leg_pain: StrictInt | None = Field(
+        default=None,
+        ge=PAIN.low,
+        le=PAIN.high,
+        description="Leg pain now, 0-10; asked when the pain spreads into a leg.",
+    )
     flare_up: StrictBool = Field(default=False, description="Had a flare-up that day.")
     note: FreeText = Field(default="", max_length=MAX_NOTE, description="Free text.")
     new_red_flags: list[str] = Field(
@@ -197,6 +203,19 @@ class PsfsActivity(_Frozen):
         if not value:
             raise ValueError("activity name must not be blank")
         return value
+
+
+# What counts as a real change in the PSFS (Abbott and Schmitt 2014; clinical reference §5,
+# §8b): 2 points for the average of three activities, 3 points for one activity, so a
+# rating of fewer than three activities needs 3.
+PSFS_MEAN_CHANGE = 2.0
+PSFS_ACTIVITY_CHANGE = 3.0
+PSFS_FULL_SET = 3
+
+
+def psfs_needed_change(activities: int) -> float:
+    """Points of PSFS change that count as real for a rating of this many activities."""
+    return PSFS_MEAN_CHANGE if activities >= PSFS_FULL_SET else PSFS_ACTIVITY_CHANGE
 
 
 class PsfsRating(_Frozen):

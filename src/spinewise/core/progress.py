@@ -30,13 +30,16 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field
 
 from spinewise.core.intake import describe_red_flags
-from spinewise.core.journal import DailyEntry, PsfsRating
+from spinewise.core.journal import (
+    PSFS_ACTIVITY_CHANGE,
+    DailyEntry,
+    PsfsRating,
+    psfs_needed_change,
+)
 from spinewise.core.plan import Programme
 from spinewise.core.review import MIN_FRACTION, MIN_POINTS, is_meaningful
 
 WINDOW_DAYS = 7
-PSFS_MEAN_CHANGE = 2.0  # minimal detectable change of the PSFS average
-PSFS_ACTIVITY_CHANGE = 3.0  # ... and of a single activity
 RECENT_NOTES = 5
 
 Direction = Literal["better", "worse", "same"]
@@ -428,7 +431,8 @@ def psfs_change(ratings: Iterable[PsfsRating], start: date | None = None) -> Psf
     weeks = list(latest.items())
     (first_week, first), (last_week, last) = weeks[0], weeks[-1]
     change = round(last.mean - first.mean, 2)
-    meaningful = abs(change) >= PSFS_MEAN_CHANGE - 1e-9
+    needed = psfs_needed_change(min(len(first.activities), len(last.activities)))
+    meaningful = abs(change) >= needed - 1e-9
     before = {a.name.casefold(): a.score for a in first.activities}
     moved = [
         a.name
@@ -445,7 +449,7 @@ def psfs_change(ratings: Iterable[PsfsRating], start: date | None = None) -> Psf
     if direction == "same":
         verdict = f"{head}: no change."
     else:
-        kind = "a real change" if meaningful else "less than the 2 points that count as real"
+        kind = "a real change" if meaningful else f"less than the {fmt(needed)} points that count"
         verdict = f"{head}: {fmt(abs(change))} points {direction}, {kind}."
     return PsfsChange(
         first_week=first_week,

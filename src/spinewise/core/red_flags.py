@@ -511,6 +511,10 @@ def inflammatory_pattern(intake: Intake) -> list[str]:
 
 
 def gallbladder_pattern(intake: Intake) -> list[str]:
+    # With a high temperature or yellow skin, spinal_infection and jaundice (urgent) speak
+    # instead, as the trigger says; this flag's "book a GP" advice would contradict them.
+    if intake.red_flags.fever or intake.red_flags.jaundice:
+        return []
     return ["pain after fatty meals"] if Aggravator.FATTY_MEALS in intake.worse_with else []
 
 

@@ -1,26 +1,33 @@
 """The weekly review: how the week went, and next week's plan re-tailored to it.
 
-Pain is compared on the 0-10 scale. A change counts as meaningful when it is at least
-2 points AND at least 30% of the earlier value (clinical reference §5, Ostelo 2008).
+Pain is compared on the 0-10 scale. Getting better counts when pain falls by at least 2
+points AND 30% of the earlier value (Ostelo 2008); getting worse needs a smaller change,
+1.5 points (the minimal important change is smaller for worsening than for improvement;
+clinical reference §8b). Function (PSFS) counts too: a fall of 2 points in the average of
+three activities, or 3 points when fewer are rated (Abbott and Schmitt 2014).
 
 Verdicts, first match wins:
 - ``retriage``: a new warning sign was reported; the caller must run triage again.
-- ``see_clinician``: pain got meaningfully worse over two consecutive weeks, or there is
-  no meaningful improvement from the start by the last week.
-- ``regress``: this week meaningfully worse than last week, or two or more flare-ups.
+- ``see_clinician``: a weekly average of 8 or more; severe pain (7+) that got worse; pain
+  worse over two consecutive weeks; or no real improvement from the start by the last week.
+- ``regress``: pain or leg pain worse than last week, function fallen, or two or more
+  flare-ups.
 - ``hold``: fewer than half of the planned sessions done.
-- ``progress``: otherwise (improving or steady, with good adherence).
+- ``progress``: otherwise: pain and leg symptoms stable or better, with good adherence.
+  Only this verdict unlocks harder exercises for the next week.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from statistics import fmean
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from spinewise.core.intake import describe_red_flags
-from spinewise.core.journal import DailyEntry
+from spinewise.core.journal import DailyEntry, PsfsRating, psfs_needed_change
 from spinewise.core.plan import (
     MAX_STAGE,
     MIN_STAGE,
@@ -46,6 +53,9 @@ VERDICT_LABELS: dict[Verdict, str] = {
 
 MIN_POINTS = 2.0
 MIN_FRACTION = 0.3
+WORSE_POINTS = 1.5  # worsening that matters is smaller than improvement (reference §8b)
+SEVERE_WEEK = 8.0  # a weekly average this high needs a clinician whatever the trend
+SEVERE_PAIN = 7.0  # severe pain that is also getting worse needs a clinician
 RECOVERED_PAIN = 1.0  # 0-1 counts as recovered (PACE), so no "improvement" is needed
 FLARE_UPS_TO_REGRESS = 2
 
@@ -60,6 +70,9 @@ class WeeklyReview(_Frozen):
     reasons: list[str]
     message: str
     mean_pain: float | None
+    mean_leg_pain: float | None = Field(
+        default=None, description="Mean leg pain of the week's check-ins that rated it."
+    )
     compared_with: float | None = Field(description="Last week's mean pain (or the baseline).")
     baseline_pain: float
     sessions_planned: int
@@ -92,7 +105,8 @@ def is_meaningful(before: float, after: float) -> bool:
 
 
 def meaningfully_worse(before: float, after: float) -> bool:
-    return after > before and is_meaningful(before, after)
+    """Worse by 1.5 points or more (the change that matters is smaller when pain rises)."""
+    return after - before >= WORSE_POINTS - 1e-9
 
 
 def meaningfully_better(before: float, after: float) -> bool:
@@ -119,6 +133,28 @@ def _mean_for(week: int, history: list[WeeklyReview], baseline: float) -> float 
     return None
 
 
+def _leg_mean_for(week: int, history: list[WeeklyReview]) -> float | None:
+    return next((r.mean_leg_pain for r in history if r.week_number == week), None)
+
+
+def _function_fall(
+    ratings: Sequence[PsfsRating], start: date, end: date
+) -> tuple[float, float, float] | None:
+    """(before, now, points needed) when this week's PSFS fell by a real change."""
+    dated = sorted(
+        ((r.week_start, r) for r in ratings if r.week_start is not None), key=lambda p: p[0]
+    )
+    now = [r for day, r in dated if start <= day <= end]
+    before = [r for day, r in dated if day < start]
+    if not now or not before:
+        return None
+    this, last = now[-1], before[-1]
+    needed = psfs_needed_change(min(len(this.activities), len(last.activities)))
+    if last.mean - this.mean >= needed - 1e-9:
+        return last.mean, this.mean, needed
+    return None
+
+
 def _flag_names(names: list[str]) -> str:
     return "; ".join(describe_red_flags(names))
 
@@ -129,11 +165,13 @@ def review_week(
     checkins: list[DailyEntry],
     baseline_pain: float,
     history: list[WeeklyReview] | None = None,
+    ratings: Sequence[PsfsRating] = (),
 ) -> WeeklyReview:
     """Reviews one week from its check-ins (those dated inside the week count).
 
     ``history`` holds the reviews of earlier weeks; without it, last week is compared
     with the baseline only for week 1, and the two-week trend cannot be judged.
+    ``ratings`` are the person's PSFS ratings: a real fall in function this week eases off.
     """
     week = programme.week(week_number)
     history = history or []
@@ -143,8 +181,11 @@ def review_week(
     flare_ups = sum(c.flare_up for c in inside)
     red_flags = list(dict.fromkeys(name for c in inside for name in c.new_red_flags))
     mean = fmean(c.pain for c in inside) if inside else None
+    legs = [c.leg_pain for c in inside if c.leg_pain is not None]
+    leg_mean = fmean(legs) if legs else None
     last = _mean_for(week_number - 1, history, baseline_pain)
     before_last = _mean_for(week_number - 2, history, baseline_pain)
+    last_leg = _leg_mean_for(week_number - 1, history)
 
     def review(verdict: Verdict, reasons: list[str], message: str) -> WeeklyReview:
         return WeeklyReview(
@@ -153,6 +194,7 @@ def review_week(
             reasons=reasons,
             message=message,
             mean_pain=None if mean is None else round(mean, 2),
+            mean_leg_pain=None if leg_mean is None else round(leg_mean, 2),
             compared_with=last,
             baseline_pain=baseline_pain,
             sessions_planned=planned,
@@ -179,6 +221,22 @@ def review_week(
         )
 
     now = f"Average pain this week {_fmt(mean)}/10"
+    see_someone = (
+        "Please book an appointment with your GP or a physiotherapist so they can take a "
+        "look. Until then, keep moving gently and stick to the exercises that feel comfortable."
+    )
+    if mean >= SEVERE_WEEK:
+        return review(
+            "see_clinician",
+            [f"{now}: {_fmt(SEVERE_WEEK)} or more is severe, whatever the trend."],
+            f"Your pain has been severe this week. {see_someone}",
+        )
+    if mean >= SEVERE_PAIN and last is not None and meaningfully_worse(last, mean):
+        return review(
+            "see_clinician",
+            [f"{now}, up from {_fmt(last)}: severe and {_change(last, mean)} worse."],
+            f"Your pain is severe and getting worse. {see_someone}",
+        )
     if (
         week_number >= 2
         and last is not None
@@ -192,9 +250,7 @@ def review_week(
                 f"{now}, up from {_fmt(before_last)} two weeks ago and {_fmt(last)} last "
                 f"week: {_change(before_last, mean)} worse over two weeks."
             ],
-            "Your pain has been getting worse for two weeks in a row. Please book an "
-            "appointment with your GP or a physiotherapist so they can take a look. Until "
-            "then, keep moving gently and stick to the exercises that feel comfortable.",
+            f"Your pain has been getting worse for two weeks in a row. {see_someone}",
         )
     if (
         week_number >= len(programme.weeks)
@@ -218,6 +274,32 @@ def review_week(
             "A harder week happens to most people and it does not mean harm. Next week "
             "eases off, with gentler versions and fewer sets, and then we build up again.",
         )
+    if leg_mean is not None and last_leg is not None and meaningfully_worse(last_leg, leg_mean):
+        return review(
+            "regress",
+            [
+                f"Average leg pain this week {_fmt(leg_mean)}/10, up from {_fmt(last_leg)}: "
+                f"{_change(last_leg, leg_mean)} worse.",
+                f"{now}.",
+                adherence,
+            ],
+            "Your leg symptoms were worse this week, so next week eases off and the harder "
+            "exercises wait. If your leg becomes weak or numb, check in straight away.",
+        )
+    fall = _function_fall(ratings, week.start, week.end)
+    if fall is not None:
+        before, now_psfs, needed = fall
+        return review(
+            "regress",
+            [
+                f"Your activity ratings fell from {_fmt(before)} to {_fmt(now_psfs)}: "
+                f"{_fmt(needed)} points or more is a real change.",
+                f"{now}.",
+                adherence,
+            ],
+            "Everyday activities were harder this week, so next week eases off a little "
+            "before we build up again.",
+        )
     if flare_ups >= FLARE_UPS_TO_REGRESS:
         return review(
             "regress",
@@ -237,7 +319,7 @@ def review_week(
         if last is not None and mean < last
         else f"{now}, steady."
         if last is None or mean == last
-        else f"{now}, up a little from {_fmt(last)} (less than a meaningful change)."
+        else f"{now}, up a little from {_fmt(last)} (less than the 1.5 points that matter)."
     )
     return review(
         "progress",
@@ -246,6 +328,9 @@ def review_week(
     )
 
 
+# Below: re-tailoring the plan after a verdict. Not part of the triage path, so the
+# mutation run (make mutation) leaves it out.
+# pragma: no mutate block
 _ADJUSTMENTS: dict[str, str] = {
     "progress": "Stepped up after a good week: harder versions or a little more of each.",
     "hold": "Kept the same as last week, so you can settle into it.",

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from xml.sax.saxutils import escape, quoteattr
 
+from spinewise.core.journal import PSFS_MEAN_CHANGE
 from spinewise.core.progress import (
-    PSFS_MEAN_CHANGE,
     PainPoint,
     PsfsPoint,
     WeekAdherence,

@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 
 from spinewise.core.checkin import checkin_choice_groups
+from spinewise.core.intake import Screening
 from spinewise.core.journal import (
     MAX_ACTIVITY_NAME,
     MAX_NOTE,
@@ -59,6 +60,11 @@ class CheckInForm(JournalForm):
         min_value=SITTING_HOURS.low, max_value=SITTING_HOURS.high, required=False,
         label="Hours spent sitting today",
     )  # fmt: skip
+    leg_pain = forms.TypedChoiceField(
+        choices=scale(PAIN), coerce=int, required=False, empty_value=None,
+        widget=forms.RadioSelect, label=f"Leg pain right now ({PAIN})",
+        help_text="How bad the pain, tingling or numbness down your leg is now.",
+    )  # fmt: skip
     flare_up = forms.BooleanField(required=False, label="I had a flare-up today")
     note = forms.CharField(
         max_length=MAX_NOTE, required=False, widget=forms.Textarea(attrs={"rows": 3}),
@@ -71,9 +77,23 @@ class CheckInForm(JournalForm):
         "leave them all empty.",
     )  # fmt: skip
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, base: Screening | None = None, **kwargs: object) -> None:
+        """``base`` is the person's assessment: pregnancy signs are asked in pregnancy, and
+        leg pain is rated when the pain spreads into a leg."""
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["new_red_flags"].choices = checkin_choice_groups()  # type: ignore[attr-defined]
+        groups = checkin_choice_groups(base)
+        self.fields["new_red_flags"].choices = groups  # type: ignore[attr-defined]
+        if base is None or not base.has_leg_pain:
+            del self.fields["leg_pain"]
+
+    def recheck_groups(self) -> list[tuple[str, list[Any], bool]]:
+        """The safety re-check by group: (group question, its checkboxes, any ticked)."""
+        boxes = iter(self["new_red_flags"].subwidgets)
+        groups = []
+        for question, signs in self.fields["new_red_flags"].choices:  # type: ignore[attr-defined]
+            mine = [next(boxes) for _ in signs]
+            groups.append((question, mine, any(box.data["selected"] for box in mine)))
+        return groups
 
     def entry_data(self) -> dict[str, Any]:
         """The answers as the core's check-in reads them (``core.journal.parse_checkin``)."""
@@ -84,6 +104,7 @@ class CheckInForm(JournalForm):
             "worst": data["worst"],
             "sessions_done": data["sessions_done"] or 0,
             "sitting_hours": data["sitting_hours"],
+            "leg_pain": data.get("leg_pain"),
             "flare_up": data["flare_up"],
             "note": data["note"].strip(),
             "new_red_flags": data["new_red_flags"],

@@ -22,6 +22,7 @@ class CheckIn(models.Model):
     worst = models.PositiveSmallIntegerField(null=True, blank=True)
     sessions_done = models.PositiveSmallIntegerField(default=0)
     sitting_hours = models.FloatField(null=True, blank=True)
+    leg_pain = models.PositiveSmallIntegerField(null=True, blank=True)
     flare_up = models.BooleanField(default=False)
     note = models.TextField(blank=True, max_length=500)
     new_red_flags: models.JSONField[list[str]] = models.JSONField(default=list)
@@ -42,6 +43,7 @@ class CheckIn(models.Model):
             worst=self.worst,
             sessions_done=self.sessions_done,
             sitting_hours=self.sitting_hours,
+            leg_pain=self.leg_pain,
             flare_up=self.flare_up,
             note=self.note,
             new_red_flags=list(self.new_red_flags),

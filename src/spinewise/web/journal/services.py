@@ -100,6 +100,7 @@ def record_checkin(user: User, entry: DailyEntry | Mapping[str, Any]) -> CheckIn
             "worst": entry.worst,
             "sessions_done": entry.sessions_done,
             "sitting_hours": entry.sitting_hours,
+            "leg_pain": entry.leg_pain,
             "flare_up": entry.flare_up,
             "note": entry.note,
             "new_red_flags": list(entry.new_red_flags),
@@ -115,7 +116,8 @@ def record_checkin(user: User, entry: DailyEntry | Mapping[str, Any]) -> CheckIn
 
 
 _ENTRY_FIELDS = (
-    "day", "pain", "worst", "sessions_done", "sitting_hours", "flare_up", "note", "new_red_flags",
+    "day", "pain", "worst", "sessions_done", "sitting_hours", "leg_pain", "flare_up", "note",
+    "new_red_flags",
 )  # fmt: skip
 
 
@@ -220,8 +222,9 @@ def _review_due_weeks(programme_pk: int, today: date) -> list[WeeklyReview]:
     programme = saved.programme
     baseline = baseline_pain(saved.user) or 0.0
     checkins = entries_for(saved.user)
+    ratings = ratings_for(saved.user)
     for number in due:
-        review = review_week(programme, number, checkins, baseline, history)
+        review = review_week(programme, number, checkins, baseline, history, ratings)
         WeeklyReviewRecord.objects.create(
             programme=saved,
             week=number,

@@ -57,7 +57,12 @@ def checkin(request: HttpRequest) -> HttpResponse:
         initial.update(
             {field: getattr(existing, field) for field in CheckInForm.base_fields if field != "day"}
         )
-    form = CheckInForm(request.POST or None, initial=initial)
+    assessment = services.latest_assessment(user)
+    form = CheckInForm(
+        request.POST or None,
+        initial=initial,
+        base=assessment.parsed_intake if assessment else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             result = services.record_checkin(user, form.entry_data())
