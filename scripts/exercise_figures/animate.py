@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .body import Skeleton
-from .scene import Prop
+from .scene import Box, Prop, Solid
 
 SAMPLES_PER_SECOND = 24
 TOLERANCE = {"r": 0.45, "t": 0.25, "s": 0.008, "o": 0.02}  # per channel kind
@@ -69,8 +69,8 @@ class Drawing:
     thumb: int  # the key drawn as the list thumbnail
     layers: tuple[str, ...] | None = None
     ground: float = 0.0  # the height a body rests on (the mat's top when there is one)
-    surfaces: dict[str, object] = field(default_factory=dict)  # contact surfaces by name
-    bounds: dict[str, object] = field(default_factory=dict)  # top views: stay inside
+    surfaces: dict[str, Solid] = field(default_factory=dict)  # contact surfaces by name
+    bounds: dict[str, Box] = field(default_factory=dict)  # seen from above: stay inside
     loaded: tuple[str, ...] = ()  # motions allowed their loaded end range (see rom.py)
     phase: str | None = None  # a parameter that runs 0 -> 1 evenly over the loop (walking)
     out_of_plane: tuple[str, ...] = ()  # joints whose angle the picture cannot show (rom.py)
@@ -222,13 +222,13 @@ def animate(drawing: Drawing) -> Animation:
     base = drawing.key_pose(drawing.thumb).ch
     for (group, prop), _ in sorted(groups.items()):
         names = [group + suffix for suffix in PROPERTY_CHANNELS[prop]]
-        series = [
-            tuple(pose.get(n, DEFAULTS[n[len(group) :]]) for n in names) for pose in poses
-        ]
+        series = [tuple(pose.get(n, DEFAULTS[n[len(group) :]]) for n in names) for pose in poses]
         series.append(series[0])  # the loop closes
         stamps = [t / cycle for t in times] + [1.0]
         tol = TOLERANCE[prop]
-        spread = max(max(v[i] for v in series) - min(v[i] for v in series) for i in range(len(names)))
+        spread = max(
+            max(v[i] for v in series) - min(v[i] for v in series) for i in range(len(names))
+        )
         if spread <= tol / 2:
             for i, n in enumerate(names):
                 static[n] = series[0][i]

@@ -154,7 +154,10 @@ def _side_limbs(sk: Skeleton, side: str, foreshorten_arm: bool) -> None:
                 FOREARM,
             )
         )
-        hand = (disc(0, 0, 2.9, paint), hull([(5, 0.4, 3.6)], paint, "hand" + sfx))
+        hand: tuple[Shape, ...] = (
+            disc(0, 0, 2.9, paint),
+            hull([(5, 0.4, 3.6)], paint, "hand" + sfx),
+        )
     else:
         sk.add(
             Node(
@@ -215,7 +218,9 @@ def _side_limbs(sk: Skeleton, side: str, foreshorten_arm: bool) -> None:
     )
 
 
-def side(foreshorten_arm: bool = False, belly: bool = False, turning_head: bool = False) -> Skeleton:
+def side(
+    foreshorten_arm: bool = False, belly: bool = False, turning_head: bool = False
+) -> Skeleton:
     """Seen from the figure's right side, facing +x.
 
     ``turning_head``: a head whose face can turn toward the viewer (a figure lying on its
@@ -311,7 +316,11 @@ def front(back: bool = False, foreshorten_left_forearm: bool = False) -> Skeleto
             "pelvis",
             (PELVIS, 0),
             0,
-            (hull([(0, 4.5, 10), (0, -4.5, 10), (LUMBAR, 3.5, 10.5), (LUMBAR, -3.5, 10.5)], "body"),),
+            (
+                hull(
+                    [(0, 4.5, 10), (0, -4.5, 10), (LUMBAR, 3.5, 10.5), (LUMBAR, -3.5, 10.5)], "body"
+                ),
+            ),
             "torso",
             LUMBAR,
         )
@@ -340,7 +349,11 @@ def front(back: bool = False, foreshorten_left_forearm: bool = False) -> Skeleto
             THORAX,
         )
     )
-    sk.add(Node("neck", "thorax", (THORAX, 0), 0, (segment(NECK + 1, 5.2, 4.8, "body"),), "torso", NECK))
+    sk.add(
+        Node(
+            "neck", "thorax", (THORAX, 0), 0, (segment(NECK + 1, 5.2, 4.8, "body"),), "torso", NECK
+        )
+    )
     head_shapes: tuple[Shape, ...]
     if back:
         head_shapes = (
@@ -374,12 +387,27 @@ def front(back: bool = False, foreshorten_left_forearm: bool = False) -> Skeleto
                 disc(0, 0, 4.2, "near"),
                 taper(FOREARM, 4.0, 2.9, "near", "fa_l"),
             )
-            hand: tuple[Shape, ...] = (disc(0, 0, 3.4, "near"), hull([(4, 0, 3.6)], "near", "hand_l"))
+            hand: tuple[Shape, ...] = (
+                disc(0, 0, 3.4, "near"),
+                hull([(4, 0, 3.6)], "near", "hand_l"),
+            )
         else:
             forearm = (segment(FOREARM, 3.9, 2.8, "body", (7, 0, 4.1)),)
             hand = (hull([(0, 0, 2.8), (8.5, 0, 3.2), (15, 0, 2.1)], "body"),)
-        sk.add(Node("elbow_" + side_name, "shoulder_" + side_name, (UPPER_ARM, 0), 0, forearm, "arms", FOREARM))
-        sk.add(Node("wrist_" + side_name, "elbow_" + side_name, (FOREARM, 0), 0, hand, "arms", HAND))
+        sk.add(
+            Node(
+                "elbow_" + side_name,
+                "shoulder_" + side_name,
+                (UPPER_ARM, 0),
+                0,
+                forearm,
+                "arms",
+                FOREARM,
+            )
+        )
+        sk.add(
+            Node("wrist_" + side_name, "elbow_" + side_name, (FOREARM, 0), 0, hand, "arms", HAND)
+        )
         sk.add(
             Node(
                 "hip_" + side_name,
@@ -442,7 +470,14 @@ def top_seated() -> Skeleton:
                 (
                     # The foot pokes out beyond the knee; the shin points straight down at the
                     # floor, so from above it hides under the knee.
-                    hull([(THIGH - 1, 0, 3.6), (THIGH + 12, sign * 1.5, 4.1), (THIGH + 15, sign * 1.5, 3.6)], "far"),
+                    hull(
+                        [
+                            (THIGH - 1, 0, 3.6),
+                            (THIGH + 12, sign * 1.5, 4.1),
+                            (THIGH + 15, sign * 1.5, 3.6),
+                        ],
+                        "far",
+                    ),
                     segment(THIGH, 8.8, 6.0, "body", (14, 0, 8.4)),
                 ),
                 "legs",
@@ -518,7 +553,19 @@ def axial() -> Skeleton:
             "hips",
             (0, 5),
             0,
-            (hull([(-1.5, 9, 10.5), (-1.5, -9, 10.5), (2.5, 0, 11.5), (0, 16.5, 6.5), (0, -16.5, 6.5)], "body", "girdle"),),
+            (
+                hull(
+                    [
+                        (-1.5, 9, 10.5),
+                        (-1.5, -9, 10.5),
+                        (2.5, 0, 11.5),
+                        (0, 16.5, 6.5),
+                        (0, -16.5, 6.5),
+                    ],
+                    "body",
+                    "girdle",
+                ),
+            ),
             "torso",
         )
     )

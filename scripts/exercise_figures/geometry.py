@@ -70,7 +70,7 @@ class Affine(NamedTuple):
     e: float = 0.0
     f: float = 0.0
 
-    def __matmul__(self, other: Affine) -> Affine:  # type: ignore[override]
+    def __matmul__(self, other: Affine) -> Affine:
         return Affine(
             self.a * other.a + self.c * other.b,
             self.b * other.a + self.d * other.b,
@@ -177,7 +177,10 @@ def circle_hull(circles: Sequence[Circle]) -> tuple[str, list[Point]]:
         p1 = (cx + r * math.cos(math.radians(a1)), cy + r * math.sin(math.radians(a1)))
         if math.dist(p0, p1) < 1.6 and span < 60:
             # A sliver of arc between two tangents: a corner point is as good and shorter.
-            mid = (cx + r * math.cos(math.radians((a0 + a1) / 2)), cy + r * math.sin(math.radians((a0 + a1) / 2)))
+            mid = (
+                cx + r * math.cos(math.radians((a0 + a1) / 2)),
+                cy + r * math.sin(math.radians((a0 + a1) / 2)),
+            )
             parts.append(("M" if index == 0 else "L") + f"{fmt(mid[0])} {fmt(mid[1])}")
             continue
         parts.append(("M" if index == 0 else "L") + f"{fmt(p0[0])} {fmt(p0[1])}")

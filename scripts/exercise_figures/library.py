@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from . import body
 from .animate import Contact, Drawing, Key, Params, Pose
-from .body import FOREARM, HAND, LUMBAR, PELVIS, SHIN, SHOULDER_AT, THIGH, UPPER_ARM
+from .body import FOREARM, LUMBAR, PELVIS, SHIN, SHOULDER_AT, THIGH, UPPER_ARM
 from .geometry import Point, along, angle_of, circle_meet, norm_angle, solve, two_bone
 from .kinematics import forward
 from .postures import SOLE, Builder, foot_flat_ankle, foot_on_floor
@@ -30,8 +30,11 @@ from .scene import (
     LeftOf,
     Mat,
     Pillow,
+    Prop,
     RightOf,
     Roller,
+    Slab,
+    Solid,
     Spot,
     TopChair,
     TopMat,
@@ -91,19 +94,29 @@ def drawing(
     id: str,
     view: str,
     sk: body.Skeleton,
-    props: list,  # type: ignore[type-arg]
+    props: list[Prop],
     build: Callable[[Params], Pose],
     keys: list[Key],
     stills: tuple[int, ...],
     thumb: int,
     ground: float = 0.0,
-    surfaces: dict[str, object] | None = None,
+    surfaces: dict[str, Solid] | None = None,
     **kw: object,
 ) -> Drawing:
-    found: dict[str, object] = {"ground": Below(ground)}
+    found: dict[str, Solid] = {"ground": Below(ground)}
     found.update(surfaces or {})
     return Drawing(
-        id, view, sk, props, build, keys, stills, thumb, ground=ground, surfaces=found, **kw  # type: ignore[arg-type]
+        id,
+        view,
+        sk,
+        props,
+        build,
+        keys,
+        stills,
+        thumb,
+        ground=ground,
+        surfaces=found,
+        **kw,  # type: ignore[arg-type]
     )
 
 
@@ -123,20 +136,23 @@ _SHIN_ANGLES: dict[tuple[Point, float], float] = {}
 def shin_down_behind(b: Builder, sfx: str, ankle: float = RELAXED_FOOT) -> None:
     """The shin lies back from the knee, the foot relaxed on its instep on the mat.
 
-    The shin's angle depends only on where the knee is, so it is solved once per knee.
+    The shin's angle depends only on where the knee is, so it is solved once per knee
+    (from the rounded knee position, so the answer never depends on which pose asked first).
     """
     b.ch["ankle" + sfx] = ankle
     knee = b.p("knee" + sfx)
     key = ((round(knee[0], 3), round(knee[1], 3)), ankle)
-    if key in _SHIN_ANGLES:
-        b.aim("knee" + sfx, _SHIN_ANGLES[key])
-        return
+    if key not in _SHIN_ANGLES:
+        probe = Builder(SIDE, **{"pelvis.x": key[0][0], "pelvis.y": key[0][1] + THIGH})
+        probe.aim("hip", -90.0)
+        probe.ch["ankle"] = ankle
 
-    def gap() -> float:
-        return b.lowest(["ankle" + sfx]) - G
+        def gap() -> float:
+            return probe.lowest(["ankle"]) - G
 
-    b.settle("knee" + sfx, gap, -175.0, -70.0)
-    _SHIN_ANGLES[key] = b.a("knee" + sfx)
+        probe.settle("knee", gap, -175.0, -70.0)
+        _SHIN_ANGLES[key] = probe.a("knee")
+    b.aim("knee" + sfx, _SHIN_ANGLES[key])
 
 
 def kneel_hips(b: Builder, thigh_tilt: float = 0.0, knee: Point = KNEE_ON_MAT) -> Point:
@@ -274,10 +290,26 @@ def bird_dog() -> Drawing:
 
 
 def childs_pose() -> Drawing:
-    start: Params = {"sit": 0, "sit_angle": 0, "hip_flex": 90, "hand_x": 24,
-                     "lumbar": 0, "thorax": 0, "neck": 0, "head": 0}
-    folded: Params = {"sit": 1, "sit_angle": 56, "hip_flex": 118, "hand_x": 40,
-                      "lumbar": 24, "thorax": 22, "neck": 22, "head": 6}
+    start: Params = {
+        "sit": 0,
+        "sit_angle": 0,
+        "hip_flex": 90,
+        "hand_x": 24,
+        "lumbar": 0,
+        "thorax": 0,
+        "neck": 0,
+        "head": 0,
+    }
+    folded: Params = {
+        "sit": 1,
+        "sit_angle": 56,
+        "hip_flex": 118,
+        "hand_x": 40,
+        "lumbar": 24,
+        "thorax": 22,
+        "neck": 22,
+        "head": 6,
+    }
     start["sit"] = 1  # the same rules for both keys, so the fold is continuous
     start["hip_flex"] = _hip_flex_on_all_fours() + 6
     return drawing(
@@ -344,8 +376,11 @@ def kneeling_shins(b: Builder, knee_flex: float = 100.0) -> None:
 
 def knee_plank_pose(lift: float) -> Builder:
     """Forearms and knees; ``lift`` 0 = hips on the mat, 1 = straight from knees to head."""
+    return _knee_plank(lerp(_SAG_DOWN, 0.0, lift))
+
+
+def _knee_plank(sag: float) -> Builder:
     b = Builder(SIDE)
-    sag = lerp(_SAG_DOWN, 0.0, lift)
     # The hip sags by ``sag`` degrees below the knee-shoulder line (law of cosines).
     span = math.sqrt(THIGH**2 + TRUNK**2 + 2 * THIGH * TRUNK * math.cos(math.radians(sag)))
     shoulder = circle_meet(ELBOW_ON_MAT, UPPER_ARM, KP_KNEE, span, -1)
@@ -365,16 +400,13 @@ def _sag_down() -> float:
     """How far the hips sag for the pelvis to rest on the mat."""
 
     def gap(sag: float) -> float:
-        global _SAG_DOWN
-        _SAG_DOWN = sag
-        b = knee_plank_pose(0.0)
+        b = _knee_plank(sag)
         # The knees touch from the start; the hips sag until the pelvis or thighs do too.
         return b.lowest(["pelvis", "hip", "hip_far"]) - G + 0.01
 
     return solve(gap, 0.0, 40.0, tol=1e-3)
 
 
-_SAG_DOWN = 20.0
 _SAG_DOWN = _sag_down()
 
 FOREARMS = (
@@ -509,21 +541,25 @@ FRONT_SIDE_PLANK = body.front(foreshorten_left_forearm=True)
 
 def side_plank_pose(lift: float) -> Builder:
     """Lying on the left side propped on the left forearm (pointing at us); ``lift`` raises
-    the hips until the body is straight from feet to head. The outer foot rests on the
-    mat: how high the ankle is depends on the leg's slope, so it is found in two passes."""
+    the hips until the body is straight from feet to head."""
+    return _side_plank(lerp(_SP_SAG, 0.0, lift))
+
+
+def _side_plank(sag: float) -> Builder:
+    """The outer foot rests on the mat: how high the ankle is depends on the leg's slope,
+    so it is found in a few passes."""
     height = 3.6
     for _ in range(3):
-        b = _side_plank_at(lift, G + height)
+        b = _side_plank_at(sag, G + height)
         height += G - b.lowest(["ankle_l"])
     return b
 
 
-def _side_plank_at(lift: float, foot_side: float) -> Builder:
+def _side_plank_at(sag: float, foot_side: float) -> Builder:
     """The left ankle on the mat, the left shoulder over the elbow; between them the body
     bends by ``sag`` degrees at the hips, shared by the waist (side bend) and the hip."""
     b = Builder(FRONT_SIDE_PLANK)
     elbow = (0.0, G + 4.2)
-    sag = lerp(_SP_SAG, 0.0, lift)
     leg_len = THIGH + SHIN
     b.ch["lumbar"] = sag * 0.25
     b.ch["thorax"] = sag * 0.25
@@ -574,15 +610,12 @@ def _side_plank_at(lift: float, foot_side: float) -> Builder:
 
 def _side_plank_sag() -> float:
     def gap(sag: float) -> float:
-        global _SP_SAG
-        _SP_SAG = sag
-        b = side_plank_pose(0.0)
+        b = _side_plank(sag)
         return b.lowest(["pelvis", "hip_l", "hip_r"]) - G + 0.01
 
     return solve(gap, 0.0, 45.0, tol=1e-3)
 
 
-_SP_SAG = 20.0
 _SP_SAG = _side_plank_sag()
 
 
@@ -629,12 +662,15 @@ def supine(p: Params, feet_x: float = FEET_X) -> Builder:
     about the shoulders; ``head``: the head's nod. The trunk's solution is remembered: many
     frames share it.
     """
-    key = (round(p.get("tilt", 0.0), 6), round(p.get("bridge", 0.0), 6), round(p.get("head", 0.0), 6))
-    if key in _SUPINE:
-        return Builder(SIDE, **_SUPINE[key])
-    b = _supine(p)
-    _SUPINE[key] = dict(b.ch)
-    return b
+    key = (
+        round(p.get("tilt", 0.0), 6),
+        round(p.get("bridge", 0.0), 6),
+        round(p.get("head", 0.0), 6),
+    )
+    if key not in _SUPINE:  # solved from the rounded key: the same whoever asks first
+        b = _supine({"tilt": key[0], "bridge": key[1], "head": key[2]})
+        _SUPINE[key] = dict(b.ch)
+    return Builder(SIDE, **_SUPINE[key])
 
 
 def _supine(p: Params) -> Builder:
@@ -766,10 +802,19 @@ def bridge_pose(p: Params, straight_leg: bool) -> Pose:
 def glute_bridge() -> Drawing:
     down_at = _bridge_floor(BRIDGE_FEET)
     top = _bridge_top(BRIDGE_FEET)
-    down = (Contact("pelvis", "ground"), Contact("thorax", "ground"), Contact("ankle", "ground"),
-            Contact("ankle_far", "ground"), Contact("head", "ground"))
-    up = (Contact("thorax", "ground"), Contact("ankle", "ground"), Contact("ankle_far", "ground"),
-          Contact("head", "ground"))
+    down = (
+        Contact("pelvis", "ground"),
+        Contact("thorax", "ground"),
+        Contact("ankle", "ground"),
+        Contact("ankle_far", "ground"),
+        Contact("head", "ground"),
+    )
+    up = (
+        Contact("thorax", "ground"),
+        Contact("ankle", "ground"),
+        Contact("ankle_far", "ground"),
+        Contact("head", "ground"),
+    )
     return drawing(
         "glute_bridge",
         "side",
@@ -789,7 +834,11 @@ def glute_bridge() -> Drawing:
 def single_leg_bridge() -> Drawing:
     down_at = _bridge_floor(BRIDGE_FEET)
     top = _bridge_top(BRIDGE_FEET, straight_leg=True)
-    down = (Contact("pelvis", "ground"), Contact("thorax", "ground"), Contact("ankle_far", "ground"))
+    down = (
+        Contact("pelvis", "ground"),
+        Contact("thorax", "ground"),
+        Contact("ankle_far", "ground"),
+    )
     up = (Contact("thorax", "ground"), Contact("ankle_far", "ground"))
     return drawing(
         "single_leg_bridge",
@@ -857,11 +906,23 @@ def knee_to_chest() -> Drawing:
                 rest = b.p("wrist" + sfx)
                 grip = b.p("knee", (4.0, 6.5))
                 target = (lerp(rest[0], grip[0], u), lerp(rest[1], grip[1], u) + bump(u, 6.0))
-                b.reach("shoulder" + sfx, "elbow" + sfx, target, -1, "wrist" + sfx, b.a("knee") + 100, slack=True)
+                b.reach(
+                    "shoulder" + sfx,
+                    "elbow" + sfx,
+                    target,
+                    -1,
+                    "wrist" + sfx,
+                    b.a("knee") + 100,
+                    slack=True,
+                )
         return b.pose()
 
-    lying = (Contact("thorax", "ground"), Contact("pelvis", "ground"), Contact("head", "ground"),
-             Contact("ankle_far", "ground"))
+    lying = (
+        Contact("thorax", "ground"),
+        Contact("pelvis", "ground"),
+        Contact("head", "ground"),
+        Contact("ankle_far", "ground"),
+    )
     return drawing(
         "knee_to_chest",
         "side",
@@ -883,7 +944,9 @@ def knee_to_chest() -> Drawing:
 # =============================================================================================
 
 
-def stand(b: Builder, hip: Point, lean: float = 0.0, feet: tuple[float, float] | None = None) -> None:
+def stand(
+    b: Builder, hip: Point, lean: float = 0.0, feet: tuple[float, float] | None = None
+) -> None:
     """Standing: hips at ``hip``, trunk leaning ``lean`` degrees forward, feet flat."""
     b.ch["pelvis.x"], b.ch["pelvis.y"] = hip
     b.ch["pelvis"] = 90 - lean
@@ -906,7 +969,9 @@ ON_SEAT = "pelvis+hip+hip_far"  # the buttocks and thighs, whichever is lower
 SITTING = (Contact(ON_SEAT, "seat"), Contact("ankle", "ground"), Contact("ankle_far", "ground"))
 
 
-def chair_for(hip_x: float, back: float = 40.0, room: float = 16.0, back_lean: float = 8.0) -> Chair:
+def chair_for(
+    hip_x: float, back: float = 40.0, room: float = 16.0, back_lean: float = 8.0
+) -> Chair:
     """A chair whose back rest is ``room`` cm behind the hip joint."""
     return Chair(x_front=hip_x - room + 42.0, seat=SEAT, back=back, back_lean=back_lean)
 
@@ -928,7 +993,9 @@ def sit_to_stand() -> Drawing:
                 drop = b.lowest(["pelvis", "hip", "hip_far"]) - SEAT
                 b.ch["pelvis.y"] -= p["seated"] * drop
                 for sfx in ("", "_far"):
-                    b.reach("hip" + sfx, "knee" + sfx, foot_flat_ankle(feet, 0.0), 1, "ankle" + sfx, 0.0)
+                    b.reach(
+                        "hip" + sfx, "knee" + sfx, foot_flat_ankle(feet, 0.0), 1, "ankle" + sfx, 0.0
+                    )
         for sfx in ("", "_far"):
             # Arms reach forward, level with the shoulders.
             b.aim("shoulder" + sfx, -4 - p["arms"])
@@ -976,7 +1043,7 @@ def sciatic_nerve_glide() -> Drawing:
         b.ch["neck"] = lerp(-26.0, 6.0, u)
         b.ch["head"] = lerp(-10.0, 4.0, u)
         for sfx in ("", "_far"):
-            on_seat = (b.p("pelvis")[0] + 4.0 - (0 if sfx else 0), SEAT + 2.8)
+            on_seat = (b.p("pelvis")[0] + 4.0, SEAT + 2.8)
             b.reach("shoulder" + sfx, "elbow" + sfx, on_seat, -1, "wrist" + sfx, 0.0)
         return b.pose()
 
@@ -1009,7 +1076,9 @@ def chin_tuck() -> Drawing:
         b.ch["head"] = lerp(20.0, -4.0, u)
         for sfx in ("", "_far"):
             on_thigh = b.p("hip" + sfx, (24.0, 8.0))
-            b.reach("shoulder" + sfx, "elbow" + sfx, on_thigh, -1, "wrist" + sfx, b.a("hip" + sfx) - 8)
+            b.reach(
+                "shoulder" + sfx, "elbow" + sfx, on_thigh, -1, "wrist" + sfx, b.a("hip" + sfx) - 8
+            )
         return b.pose()
 
     return drawing(
@@ -1097,7 +1166,9 @@ def _wall_plank() -> Drawing:
                 # A bent front knee tips the shin forward: raise that heel as well, so the
                 # ankle stays within its normal bend.
                 target = _heel_up_ankle(xs[sfx], own)
-                b.reach("hip" + sfx, "knee" + sfx, (target[0], target[1] + lift), 1, "ankle" + sfx, -own)
+                b.reach(
+                    "hip" + sfx, "knee" + sfx, (target[0], target[1] + lift), 1, "ankle" + sfx, -own
+                )
                 bend = b.ch["ankle" + sfx]
                 if bend <= 17.0:
                     break
@@ -1185,7 +1256,11 @@ def hip_flexor_stretch() -> Drawing:
         b.ch["thorax"] = -3.0 * reach
         return b.pose()
 
-    kneeling = (Contact("knee", "ground"), Contact("ankle", "ground"), Contact("ankle_far", "ground"))
+    kneeling = (
+        Contact("knee", "ground"),
+        Contact("ankle", "ground"),
+        Contact("ankle_far", "ground"),
+    )
     return drawing(
         "hip_flexor_stretch",
         "side",
@@ -1194,7 +1269,13 @@ def hip_flexor_stretch() -> Drawing:
         build,
         [
             Key({"shift": 0.0, "reach": 0.0, "tuck": 0.0}, 0.8, 1.8, kneeling, "kneeling tall"),
-            Key({"shift": 17.0, "reach": 1.0, "tuck": 4.0}, 2.6, 1.8, kneeling, "hips forward, arm up"),
+            Key(
+                {"shift": 17.0, "reach": 1.0, "tuck": 4.0},
+                2.6,
+                1.8,
+                kneeling,
+                "hips forward, arm up",
+            ),
         ],
         stills=(0, 1),
         thumb=1,
@@ -1240,8 +1321,20 @@ def wall_angel() -> Drawing:
         [WallBehind(-80, 80), Floor()],
         build,
         [
-            Key({"abduct": 80, "elbow": 100, "wrist": 6, "rotate": 80}, 0.6, 1.6, standing, "arms in a W"),
-            Key({"abduct": 158, "elbow": 18, "wrist": 0, "rotate": 60}, 0.6, 1.6, standing, "arms in a Y"),
+            Key(
+                {"abduct": 80, "elbow": 100, "wrist": 6, "rotate": 80},
+                0.6,
+                1.6,
+                standing,
+                "arms in a W",
+            ),
+            Key(
+                {"abduct": 158, "elbow": 18, "wrist": 0, "rotate": 60},
+                0.6,
+                1.6,
+                standing,
+                "arms in a Y",
+            ),
         ],
         stills=(0, 1),
         thumb=0,
@@ -1401,6 +1494,22 @@ def thoracic_extension() -> Drawing:
     )
 
 
+def _chair_against(ch: dict[str, float], back_h: float, lean: float) -> Chair:
+    """A chair whose back rest just touches the sitter's back (in the pose ``ch``)."""
+    frame = forward(SIDE, ch)
+    back = [p for n in ("pelvis", "lumbar", "thorax") for p in frame.shape_points(n)]
+
+    def gap(x_front: float) -> float:
+        chair = Chair(x_front=x_front, seat=SEAT, back=back_h, back_lean=lean)
+        board = chair.solids[-1]
+        assert isinstance(board, Slab)
+        return min(board.face(p) for p in back)
+
+    hip_x = ch["pelvis.x"]
+    x = solve(gap, hip_x + 5.0, hip_x + 60.0, tol=1e-3)
+    return Chair(x_front=x, seat=SEAT, back=back_h, back_lean=lean)
+
+
 def _inside(poly: list[Point], p: Point) -> bool:
     inside = False
     n = len(poly)
@@ -1449,7 +1558,11 @@ def foam_roll_upper_back() -> Drawing:
         b.ch["roller"] = -math.degrees(shift / roller.r)
         return b.pose()
 
-    on_roller = (Contact("thorax", "roller"), Contact("ankle", "ground"), Contact("ankle_far", "ground"))
+    on_roller = (
+        Contact("thorax", "roller"),
+        Contact("ankle", "ground"),
+        Contact("ankle_far", "ground"),
+    )
     return drawing(
         "foam_roll_upper_back",
         "side",
@@ -1599,7 +1712,9 @@ def walking() -> Drawing:
         b.ch["neck"] = 2.0
         for sfx, offset in (("", 0.0), ("_far", 0.5)):
             ankle, angle = foot_at((q + offset) % 1.0)
-            b.reach("hip" + sfx, "knee" + sfx, (hip[0] + ankle[0], ankle[1]), 1, "ankle" + sfx, angle)
+            b.reach(
+                "hip" + sfx, "knee" + sfx, (hip[0] + ankle[0], ankle[1]), 1, "ankle" + sfx, angle
+            )
             # Arms swing opposite to the legs.
             swing = math.cos(2 * math.pi * (q + offset))
             b.ch["shoulder" + sfx] = -16.0 * swing
@@ -1636,18 +1751,20 @@ def diaphragmatic_breathing() -> Drawing:
         seated(b, hip_x, 44.0, lean=-8.0)  # sitting back against the chair
         b.ch["lumbar"] = 2.0
         b.ch["thorax"] = 4.0
-        b.ch["neck"] = -8.0
+        b.ch["neck"] = -16.0  # face level
         swell = p["breath"]
         b.ch["belly.y"] = -4.5 * swell
-        # One hand on the belly, one on the chest.
-        belly = b.p("lumbar", (8.0, -14.0 - 4.5 * swell))
-        chest = b.p("thorax", (15.0, -14.0))
-        b.reach("shoulder", "elbow", belly, -1, "wrist", b.a("lumbar") - 100)
-        b.reach("shoulder_far", "elbow_far", chest, -1, "wrist_far", b.a("thorax") - 80)
+        # One hand on the belly, one on the chest, lying flat across the body: seen from the
+        # side, each hand is its edge, foreshortened, resting on the surface.
+        belly = b.p("lumbar", (9.0, -13.2 - 4.5 * swell))
+        chest = b.p("thorax", (12.0, -14.2))
+        b.reach("shoulder", "elbow", belly, -1, "wrist", b.a("lumbar") - 90)
+        b.reach("shoulder_far", "elbow_far", chest, -1, "wrist_far", b.a("thorax") - 90)
+        b.ch["hand.sx"] = b.ch["hand_far.sx"] = 0.45
         return b.pose()
 
-    sitting = (*SITTING, Contact("thorax", "chair back"))
-    chair = chair_for(hip_x, back=44.0, room=15.0, back_lean=12.0)
+    chair = _chair_against(build({"breath": 0.0}).ch, back_h=44.0, lean=12.0)
+    sitting = (*SITTING, Contact("pelvis+lumbar+thorax", "chair back"))
     return drawing(
         "diaphragmatic_breathing",
         "side",
@@ -1655,12 +1772,12 @@ def diaphragmatic_breathing() -> Drawing:
         [Floor(), chair],
         build,
         [
-            Key({"breath": 0.0}, 0.6, 3.2, SITTING, "breathed out"),
-            Key({"breath": 1.0}, 0.5, 4.8, SITTING, "breathed in, belly out"),
+            Key({"breath": 0.0}, 0.6, 3.2, sitting, "breathed out"),
+            Key({"breath": 1.0}, 0.5, 4.8, sitting, "breathed in, belly out"),
         ],
         stills=(0, 1),
         thumb=1,
-        surfaces={"seat": Below(SEAT, "seat"), "chair back": Spot(chair.back_top, "chair back")},
+        surfaces={"seat": Below(SEAT, "seat"), "chair back": chair.solids[-1]},
     )
 
 
@@ -1674,7 +1791,9 @@ def progressive_relaxation() -> Drawing:
         for sfx in ("", "_far"):
             b.ch["shoulder" + sfx + ".x"] = 5.5 * tense  # shoulders up toward the ears
             on_thigh = b.p("hip" + sfx, (27.0, 8.5))
-            b.reach("shoulder" + sfx, "elbow" + sfx, on_thigh, -1, "wrist" + sfx, b.a("hip" + sfx) - 4)
+            b.reach(
+                "shoulder" + sfx, "elbow" + sfx, on_thigh, -1, "wrist" + sfx, b.a("hip" + sfx) - 4
+            )
             b.ch["hand" + sfx + ".sx"] = lerp(1.0, 0.6, tense)  # fists
         return b.pose()
 

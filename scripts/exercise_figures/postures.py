@@ -10,12 +10,8 @@ from collections.abc import Callable
 from .animate import Pose
 from .body import Skeleton
 from .geometry import Affine, Point, norm_angle, solve, two_bone
-from .kinematics import forward, node_local, shape_local
+from .kinematics import node_local, shape_local
 
-# Points on the side-view shapes, in their node's frame.
-TOE_CENTRE = (18.5, -6.1)  # the toe circle's centre; radius 1.5
-TOE_R = 1.5
-HEEL_CENTRE = (-3.5, -4.3)  # radius 3.3
 SOLE = -7.6  # the sole's height in the foot frame (the ankle is 7.6 above it)
 
 
@@ -143,16 +139,3 @@ def foot_on_floor(x: float, angle: float, ground: float = 0.0) -> Point:
             best = ankle  # the circle needing the highest ankle is the one that touches
     assert best is not None
     return best
-
-
-def toe_down_ankle(toe_x: float, ground: float, foot_angle: float) -> Point:
-    """Where the ankle goes so the tip of the toes rests on the ground with the foot at
-    ``foot_angle`` (e.g. -80: nearly pointing down, toes tucked)."""
-    centre = (toe_x, ground + TOE_R)
-    m = Affine.rotate(foot_angle)
-    off = m.apply(TOE_CENTRE)
-    return centre[0] - off[0], centre[1] - off[1]
-
-
-def frame_of(sk: Skeleton, pose: Pose):  # noqa: ANN201 - convenience for debugging
-    return forward(sk, pose.ch)

@@ -46,9 +46,7 @@ class Box:
         )
 
     def contains(self, p: Point, tol: float = 0.0) -> bool:
-        return (
-            self.x0 - tol <= p[0] <= self.x1 + tol and self.y0 - tol <= p[1] <= self.y1 + tol
-        )
+        return self.x0 - tol <= p[0] <= self.x1 + tol and self.y0 - tol <= p[1] <= self.y1 + tol
 
     @staticmethod
     def around(points: list[Point]) -> Box:
@@ -134,15 +132,19 @@ class Slab(Solid):
     p1: Point
     name: str = "chair back"
 
-    def distance(self, p: Point) -> float:
+    def face(self, p: Point) -> float:
+        """Signed distance to the face's line: positive in front (right of bottom->top);
+        infinite beside the board (above its top or below its bottom)."""
         dx, dy = self.p1[0] - self.p0[0], self.p1[1] - self.p0[1]
         length = math.hypot(dx, dy)
         u = ((p[0] - self.p0[0]) * dx + (p[1] - self.p0[1]) * dy) / (length * length)
         if not 0.0 <= u <= 1.0:
             return math.inf
-        # Signed distance to the face: positive on its front (the right of bottom->top).
-        side = ((p[0] - self.p0[0]) * dy - (p[1] - self.p0[1]) * dx) / length
-        return side if side > -3.0 else math.inf  # behind the board is not inside it
+        return ((p[0] - self.p0[0]) * dy - (p[1] - self.p0[1]) * dx) / length
+
+    def distance(self, p: Point) -> float:
+        side = self.face(p)
+        return side if side > -3.0 else math.inf  # well behind the board is not inside it
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .animate import Animation, Drawing, animate, sampled
@@ -28,7 +28,9 @@ EDGE = ' stroke="#f4f8f9" stroke-width=".7" stroke-linejoin="round"'
 
 
 def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 # --- framing --------------------------------------------------------------------------------
@@ -53,8 +55,8 @@ def fit(box: Box, floor: bool, margin: float, widest: float, tallest: float) -> 
     return b
 
 
-def figure_box(drawing: Drawing, channel_sets: list[Mapping[str, float]]) -> Box:
-    points = []
+def figure_box(drawing: Drawing, channel_sets: Sequence[Mapping[str, float]]) -> Box:
+    points: list[tuple[float, float]] = []
     for ch in channel_sets:
         points.extend(forward(drawing.skeleton, ch).body_points())
     box = Box.around(points)
@@ -125,7 +127,9 @@ class Paths:
     def defs(self) -> str:
         if not self.ids:
             return ""
-        return "<defs>" + "".join(f'<path id="{i}" d="{d}"/>' for d, i in self.ids.items()) + "</defs>"
+        return (
+            "<defs>" + "".join(f'<path id="{i}" d="{d}"/>' for d, i in self.ids.items()) + "</defs>"
+        )
 
 
 def _letters(i: int) -> str:
@@ -149,7 +153,11 @@ def _class_names(drawing: Drawing, animation: Animation) -> dict[str, str]:
             if g == group
         )
         statics = tuple(
-            sorted((k[len(group):], round(v, 2)) for k, v in base.items() if k.startswith(group) and (k == group or k[len(group)] == "."))
+            sorted(
+                (k[len(group) :], round(v, 2))
+                for k, v in base.items()
+                if k.startswith(group) and (k == group or k[len(group)] == ".")
+            )
         )
         signature = repr((offsets, tracks, statics))
         if signature not in by_signature:
@@ -199,10 +207,15 @@ def _hidden_twins(sk: Skeleton, ch: Mapping[str, float]) -> set[str]:
         a, b = frame.nodes[name], frame.nodes.get(twin)
         if b is None:
             continue
-        if all(abs(x - y) < 0.05 for x, y in zip((a.a, a.b, a.e, a.f), (b.a, b.b, b.e, b.f), strict=True)):
+        if all(
+            abs(x - y) < 0.05
+            for x, y in zip((a.a, a.b, a.e, a.f), (b.a, b.b, b.e, b.f), strict=True)
+        ):
             hidden.add(name)
     # A limb is hidden only when every segment below it is too.
-    for name in list(hidden):
+    for name in reversed(list(sk.nodes)):  # from the hands and feet up
+        if name not in hidden:
+            continue
         below = [n for n in sk.nodes if sk.nodes[n].parent == name]
         if any(n not in hidden for n in below):
             hidden.discard(name)
@@ -241,8 +254,9 @@ def _layer_svg(
     for node in sk.nodes.values():
         if node.name in keep:
             children.setdefault(node.parent, []).append(node)
-    paints = Counter(s.paint for n in wanted for s in sk.nodes[n].shapes)
-    paint = paints.most_common(1)[0][0]
+    # The layer's own fill is its commonest paint (ties by name: the same on every run).
+    paints = Counter(s.paint for n in sk.nodes if n in wanted for s in sk.nodes[n].shapes)
+    paint = min(paints, key=lambda name: (-paints[name], name))
 
     def emit(node: Node) -> Iterator[str]:
         name = style.name_for(node.name) if style else None
@@ -262,7 +276,9 @@ def _layer_svg(
     return f'<g fill="{PAINT[paint]}"{edge}>{body}</g>'
 
 
-def _props_svg(props: list[Prop], frame: Box, ch: Mapping[str, float], style: Style | None, front: bool) -> str:
+def _props_svg(
+    props: list[Prop], frame: Box, ch: Mapping[str, float], style: Style | None, front: bool
+) -> str:
     out = []
     for prop in props:
         if prop.front != front or prop.after:
@@ -275,7 +291,9 @@ def _props_svg(props: list[Prop], frame: Box, ch: Mapping[str, float], style: St
             else:
                 x = cx + ch.get(prop.name + ".x", 0.0)
                 y = cy + ch.get(prop.name + ".y", 0.0)
-                out.append(f"<g{_static_transform(x, y, ch.get(prop.name, 0.0))}>{prop.svg(frame)}</g>")
+                out.append(
+                    f"<g{_static_transform(x, y, ch.get(prop.name, 0.0))}>{prop.svg(frame)}</g>"
+                )
         else:
             out.append(prop.svg(frame))
     return "".join(out)
@@ -345,9 +363,17 @@ def css(drawing: Drawing, animation: Animation, names: dict[str, str]) -> str:
         for prop in ("t", "r", "s"):
             suffixes = {"t": (".x", ".y"), "r": ("",), "s": (".sx", ".sy")}[prop]
             values = tuple(base.get(group + s, 1.0 if prop == "s" else 0.0) for s in suffixes)
-            if prop == "s" and all(fmt2(v) == "1" for v in values) and (group, "s") not in animation.tracks:
+            if (
+                prop == "s"
+                and all(fmt2(v) == "1" for v in values)
+                and (group, "s") not in animation.tracks
+            ):
                 continue
-            if prop != "s" and all(fmt(v + o) == "0" for v, o in zip(values, offsets[prop], strict=True)) and (group, prop) not in animation.tracks:
+            if (
+                prop != "s"
+                and all(fmt(v + o) == "0" for v, o in zip(values, offsets[prop], strict=True))
+                and (group, prop) not in animation.tracks
+            ):
                 continue
             decl.append(_value(prop, values, offsets[prop]))
         decl.append(f"animation-name:{name}")

@@ -87,7 +87,11 @@ def outline(f: Frame, node: str) -> list[Point]:
 def _segment_distance(p: Point, a: Point, b: Point) -> float:
     dx, dy = b[0] - a[0], b[1] - a[1]
     length2 = dx * dx + dy * dy
-    u = 0.0 if length2 == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2))
+    u = (
+        0.0
+        if length2 == 0
+        else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2))
+    )
     return math.dist(p, (a[0] + u * dx, a[1] + u * dy))
 
 
@@ -108,19 +112,22 @@ def contact_gap(d: Drawing, f: Frame, contact: Contact) -> tuple[float, float]:
     surface = d.surfaces[contact.surface]
     if contact.point is not None:
         p = f.point(contact.node, contact.point)
-        dist = surface.distance(p)  # type: ignore[attr-defined]
+        dist = surface.distance(p)
         return abs(dist), min(0.0, dist)
     shapes = [poly for node in contact.node.split("+") for poly in _node_polygons(f, node)]
     if isinstance(surface, Spot):
         best = math.inf
         sink = 0.0
         for poly in shapes:
-            edge = min(_segment_distance(surface.at, poly[i], poly[(i + 1) % len(poly)]) for i in range(len(poly)))
+            edge = min(
+                _segment_distance(surface.at, poly[i], poly[(i + 1) % len(poly)])
+                for i in range(len(poly))
+            )
             best = min(best, edge)
             if _inside(poly, surface.at):
                 sink = min(sink, -edge)
         return best, sink
-    dists = [surface.distance(p) for poly in shapes for p in poly]  # type: ignore[attr-defined]
+    dists = [surface.distance(p) for poly in shapes for p in poly]
     return abs(min(dists)) if min(dists) >= 0 else 0.0, min(0.0, min(dists))
 
 
@@ -151,6 +158,7 @@ def active_contacts(d: Drawing, between: tuple[int, int]) -> tuple[Contact, ...]
     if between == (-1, -1):
         return ()
     a, b = between
+    own: tuple[Contact, ...] = d.keys[a].contacts
     if a == b:
-        return d.keys[a].contacts
-    return tuple(c for c in d.keys[a].contacts if c.stays and c in d.keys[b].contacts)
+        return own
+    return tuple(c for c in own if c.stays and c in d.keys[b].contacts)

@@ -11,6 +11,10 @@ from __future__ import annotations
 import math
 
 import pytest
+from exercise_figures import library, rom, svg
+from exercise_figures.geometry import Affine
+from exercise_figures.scene import Box
+
 from figures import (
     active_contacts,
     contact_gap,
@@ -20,9 +24,6 @@ from figures import (
     shown_frames,
     solids,
 )
-
-from exercise_figures import library, rom, svg
-from exercise_figures.scene import Box
 from spinewise.core.exercises import load_exercises
 
 EXERCISE_IDS = sorted(load_exercises())
@@ -137,7 +138,10 @@ def test_loaded_end_ranges_only_where_the_exercise_warns_about_that_joint(
         # ... and the exception is really needed, or it should not be claimed.
         active = rom.RANGES[motion].high
         values = [
-            m.value for pose in key_poses(exercise_id) for m in rom.motions(d, pose) if m.motion == motion
+            m.value
+            for pose in key_poses(exercise_id)
+            for m in rom.motions(d, pose)
+            if m.motion == motion
         ]
         assert max(values) > active, f"{exercise_id} claims a loaded {motion} it does not use"
 
@@ -178,7 +182,7 @@ def _viewbox(text: str) -> Box:
 
 def _fill(points: list[tuple[float, float]], box: Box) -> float:
     b = Box.around(points)
-    return max(b.w / box.w, b.h / box.h)
+    return float(max(b.w / box.w, b.h / box.h))
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISE_IDS)
@@ -193,7 +197,9 @@ def test_the_figure_fills_its_frame(exercise_id: str) -> None:
     assert _fill(everything, box) >= FILL_ALL, f"{exercise_id}: {_fill(everything, box):.2f}"
     thumb = svg.thumb_frame(d)
     points = list(frame(exercise_id, key_poses(exercise_id)[d.thumb].ch).body_points())
-    assert _fill(points, thumb) >= FILL_THUMB, f"{exercise_id} thumbnail: {_fill(points, thumb):.2f}"
+    assert _fill(points, thumb) >= FILL_THUMB, (
+        f"{exercise_id} thumbnail: {_fill(points, thumb):.2f}"
+    )
 
 
 def test_the_foam_roller_stays_under_the_shoulder_blades_never_the_lower_back() -> None:
@@ -202,18 +208,16 @@ def test_the_foam_roller_stays_under_the_shoulder_blades_never_the_lower_back() 
         f = frame("foam_roll_upper_back", ch)
         roller = solids("foam_roll_upper_back", ch)[-1]
         # Where the back touches the roller, in the thorax's own frame (T12 at 0, C7 at 25).
-        inverse_points = [
-            (roller.distance(p), p) for p in f.shape_points("thorax")  # type: ignore[attr-defined]
-        ]
+        inverse_points = [(roller.distance(p), p) for p in f.shape_points("thorax")]
         _, touch = min(inverse_points)
         local = _to_local(f.nodes["thorax"], touch)
         assert 7.0 <= local[0] <= 23.0, f"{label}: roller at thorax x = {local[0]:.1f}"
-        lumbar_gap = min(roller.distance(p) for p in f.shape_points("lumbar"))  # type: ignore[attr-defined]
+        lumbar_gap = min(roller.distance(p) for p in f.shape_points("lumbar"))
         assert lumbar_gap > 1.0, f"{label}: roller {lumbar_gap:.2f} cm from the lower back"
     assert d.view == "side"
 
 
-def _to_local(m, p):  # type: ignore[no-untyped-def]
+def _to_local(m: Affine, p: tuple[float, float]) -> tuple[float, float]:
     det = m.a * m.d - m.b * m.c
     x, y = p[0] - m.e, p[1] - m.f
     return ((m.d * x - m.c * y) / det, (-m.b * x + m.a * y) / det)
