@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from .animate import Animation, Drawing, animate, sampled
 from .body import PAINT, Node, Shape, Skeleton
-from .geometry import fmt, fmt2
-from .kinematics import forward
+from .geometry import Affine, fmt, fmt2
+from .kinematics import forward, shape_local
 from .scene import Box, Floor, Prop
 
 ASPECT = 4 / 3  # thumbnails: one shape for every card in a list
@@ -454,11 +454,77 @@ def stills_svg(drawing: Drawing, name: str, alt: str) -> str:
 
 
 def thumb_svg(drawing: Drawing, name: str, alt: str) -> str:
+    """One still key pose, small: every shape moved into place and merged, one path per run
+    of a colour, in whole units (a thumbnail is drawn at under a pixel per unit)."""
     frame = thumb_frame(drawing)
     ch = drawing.key_pose(drawing.thumb).ch
     sid = "sw-" + drawing.id.replace("_", "-") + "-s"
-    defs, body = _two_pass(lambda paths: scene_svg(drawing, frame, ch, None, paths), coarse=True)
     return (
         _open(frame, frame.w, sid, name, alt)
-        + f'{defs}<g transform="scale(1 -1)">{body}</g></svg>\n'
+        + f'<g transform="scale(1 -1)">{flat_scene(drawing, frame, ch)}</g></svg>\n'
     )
+
+
+def flat_scene(drawing: Drawing, frame: Box, ch: Mapping[str, float]) -> str:
+    sk = drawing.skeleton
+    world = forward(sk, ch)
+    hidden = _hidden_twins(sk, ch)
+    parts = [_props_svg(drawing.props, frame, ch, None, front=False)]
+    for layer in drawing.layers or sk.layers:
+        runs: list[tuple[str, list[str]]] = []
+        for node in sk.nodes.values():
+            if node.layer != layer or node.name in hidden:
+                continue
+            for shape in node.shapes:
+                m = world.nodes[node.name] @ shape_local(shape, ch)
+                d = moved_path(shape, m)
+                if runs and runs[-1][0] == shape.paint:
+                    runs[-1][1].append(d)
+                else:
+                    runs.append((shape.paint, [d]))
+        for paint, ds in runs:
+            parts.append(f'<path fill="{PAINT[paint]}" d="{"".join(ds)}"/>')
+        parts.extend(p.svg(frame) for p in drawing.props if p.after == layer)
+    parts.append(_props_svg(drawing.props, frame, ch, None, front=True))
+    return "".join(parts)
+
+
+PATH_TOKEN = re.compile(r"[MLAaz]|-?\d*\.?\d+")
+
+
+def moved_path(shape: Shape, m: Affine) -> str:
+    """A shape's path moved by ``m``, in whole units. A rigid move keeps its arcs; a
+    stretched shape (a foreshortened limb) becomes a polygon through its outline."""
+    if abs(m.a * m.d - m.b * m.c - 1) > 1e-6 or abs(m.a * m.a + m.b * m.b - 1) > 1e-6:
+        pts: list[tuple[int, int]] = []
+        for p in shape.outline:
+            x, y = m.apply(p)
+            q = (round(x), round(y))
+            if not pts or abs(q[0] - pts[-1][0]) + abs(q[1] - pts[-1][1]) >= 2:
+                pts.append(q)  # whole units: neighbours closer than that add nothing
+        return "M" + "L".join(f"{x} {y}" for x, y in pts) + "z"
+    tokens = PATH_TOKEN.findall(shape.path)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        cmd = tokens[i]
+        i += 1
+        if cmd in "ML":
+            x, y = m.apply((float(tokens[i]), float(tokens[i + 1])))
+            out.append(f"{cmd}{round(x)} {round(y)}")
+            i += 2
+        elif cmd in "Aa":
+            rx, _ry, rot, large, sweep = tokens[i : i + 5]  # circles: rx == ry
+            px, py = float(tokens[i + 5]), float(tokens[i + 6])
+            if cmd == "A":
+                x, y = m.apply((px, py))
+                end = f"{round(x)} {round(y)}"
+            else:  # relative: turn the step, do not move it
+                x, y = m.a * px + m.c * py, m.b * px + m.d * py
+                end = f"{round(x)} {round(y)}"
+            r = round(float(rx) * 2) / 2
+            out.append(f"{cmd}{fmt(r)} {fmt(r)} {rot} {large} {sweep} {end}")
+            i += 7
+        else:
+            out.append(cmd)
+    return "".join(out)
