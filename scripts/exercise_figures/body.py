@@ -35,6 +35,7 @@ PAINT = {
     "hair": "#163d4f",
     "far_hair": "#7ea3b4",
     "face": "#2a7190",
+    "cue": "#d9822b",  # a motion cue: an arrow, not part of the body
 }
 
 
@@ -68,6 +69,30 @@ def taper(length: float, r1: float, r2: float, paint: str, name: str) -> Shape:
     p = [(r1 * s, r1 * c), (length + r2 * s, r2 * c), (length + r2 * s, -r2 * c), (r1 * s, -r1 * c)]
     path = "M" + "L".join(f"{fmt(x)} {fmt(y)}" for x, y in p) + "z"
     return Shape(path, tuple(p), paint, name)
+
+
+def cue_arrow(cx: float, cy: float, r: float, a0: float, a1: float, name: str) -> Shape:
+    """A curved arrow round (cx, cy) from angle a0 to a1 (counter-clockwise), head at a1."""
+
+    def at(radius: float, angle: float) -> Point:
+        rad = math.radians(angle)
+        return cx + radius * math.cos(rad), cy + radius * math.sin(rad)
+
+    half = 1.1  # half the band's width
+    steps = max(2, int(abs(a1 - a0) // 12))
+    angles = [a0 + (a1 - a0) * k / steps for k in range(steps + 1)]
+    outer = [at(r + half, a) for a in angles]
+    inner = [at(r - half, a) for a in reversed(angles)]
+    head = [at(r + 3.2, a1), at(r, a1 + (9 if a1 > a0 else -9)), at(r - 3.2, a1)]
+    path = "M" + "L".join(f"{fmt(x)} {fmt(y)}" for x, y in [*outer, *head, *inner]) + "z"
+    return Shape(path, (), "cue", name, body=False)
+
+
+def with_cue(sk: Skeleton, parent: str, cue: Shape, layer: str) -> Skeleton:
+    """The same skeleton with a motion cue moving with ``parent``, drawn in ``layer``."""
+    out = Skeleton(sk.view, layers=sk.layers, nodes=dict(sk.nodes))
+    out.add(Node("cue", parent, (0, 0), 0, (cue,), layer))
+    return out
 
 
 def disc(x: float, y: float, r: float, paint: str, name: str = "") -> Shape:
@@ -126,62 +151,34 @@ class Skeleton:
 # --- side view ------------------------------------------------------------------------------
 
 
-def _side_limbs(sk: Skeleton, side: str, foreshorten_arm: bool) -> None:
+def _side_limbs(sk: Skeleton, side: str) -> None:
     near = side == "near"
     sfx = "" if near else "_far"
     paint = "near" if near else "far"
     arm_layer = leg_layer = side
-    if foreshorten_arm:
-        sk.add(
-            Node(
-                "shoulder" + sfx,
-                "thorax",
-                (SHOULDER_AT, 0.5),
-                180,
-                (disc(0, 0, 5.2, paint), taper(UPPER_ARM, 5.2, 3.9, paint, "ua" + sfx)),
-                arm_layer,
-                UPPER_ARM,
-            )
+    sk.add(
+        Node(
+            "shoulder" + sfx,
+            "thorax",
+            (SHOULDER_AT, 0.5),
+            180,
+            (segment(UPPER_ARM, 5.3, 3.9, paint, (5, 0.3, 5.3)),),
+            arm_layer,
+            UPPER_ARM,
         )
-        sk.add(
-            Node(
-                "elbow" + sfx,
-                "shoulder" + sfx,
-                (UPPER_ARM, 0),
-                0,
-                (disc(0, 0, 3.9, paint), taper(FOREARM, 3.9, 2.9, paint, "fa" + sfx)),
-                arm_layer,
-                FOREARM,
-            )
+    )
+    sk.add(
+        Node(
+            "elbow" + sfx,
+            "shoulder" + sfx,
+            (UPPER_ARM, 0),
+            0,
+            (segment(FOREARM, 3.9, 2.8, paint, (7, 0, 4.1)),),
+            arm_layer,
+            FOREARM,
         )
-        hand: tuple[Shape, ...] = (
-            disc(0, 0, 2.9, paint),
-            hull([(5, 0.4, 3.6)], paint, "hand" + sfx),
-        )
-    else:
-        sk.add(
-            Node(
-                "shoulder" + sfx,
-                "thorax",
-                (SHOULDER_AT, 0.5),
-                180,
-                (segment(UPPER_ARM, 5.3, 3.9, paint, (5, 0.3, 5.3)),),
-                arm_layer,
-                UPPER_ARM,
-            )
-        )
-        sk.add(
-            Node(
-                "elbow" + sfx,
-                "shoulder" + sfx,
-                (UPPER_ARM, 0),
-                0,
-                (segment(FOREARM, 3.9, 2.8, paint, (7, 0, 4.1)),),
-                arm_layer,
-                FOREARM,
-            )
-        )
-        hand = (hull([(0, 0, 2.8), (8.5, 0.6, 3.3), (15, 0.6, 2.1)], paint, "hand" + sfx),)
+    )
+    hand = (hull([(0, 0, 2.8), (8.5, 0.6, 3.3), (15, 0.6, 2.1)], paint, "hand" + sfx),)
     sk.add(Node("wrist" + sfx, "elbow" + sfx, (FOREARM, 0), 0, hand, arm_layer, HAND))
     sk.add(
         Node(
@@ -218,14 +215,8 @@ def _side_limbs(sk: Skeleton, side: str, foreshorten_arm: bool) -> None:
     )
 
 
-def side(
-    foreshorten_arm: bool = False, belly: bool = False, turning_head: bool = False
-) -> Skeleton:
-    """Seen from the figure's right side, facing +x.
-
-    ``turning_head``: a head whose face can turn toward the viewer (a figure lying on its
-    side seen from above), with the nose and hair as shapes of their own.
-    """
+def side(belly: bool = False) -> Skeleton:
+    """Seen from the figure's right side, facing +x; ``belly`` adds a belly that can swell."""
     sk = Skeleton("side", layers=("far", "torso", "near"))
     sk.add(
         Node(
@@ -271,21 +262,13 @@ def side(
             NECK,
         )
     )
-    if turning_head:
-        hair = arc_cap(9.2, 1.8, 10.9, -55, 152, "hair")
-        head: tuple[Shape, ...] = (
-            hull([(9, 1.5, 10.5), (4, -2.5, 7.5)], "body"),
-            Shape(hair.path, hair.outline, "hair", "hair"),
-            disc(8.6, -9.8, 2.2, "body", "nose"),
-        )
-    else:
-        head = (
-            hull([(9, 1.5, 10.5), (4, -4.5, 6.6), (8.3, -10.6, 1.6)], "body"),
-            arc_cap(9.2, 1.8, 10.9, -55, 152, "hair"),
-        )
+    head: tuple[Shape, ...] = (
+        hull([(9, 1.5, 10.5), (4, -4.5, 6.6), (8.3, -10.6, 1.6)], "body"),
+        arc_cap(9.2, 1.8, 10.9, -55, 152, "hair"),
+    )
     sk.add(Node("head", "neck", (NECK, 0), 0, head, "torso", 0.0))
-    _side_limbs(sk, "far", foreshorten_arm)
-    _side_limbs(sk, "near", foreshorten_arm)
+    _side_limbs(sk, "far")
+    _side_limbs(sk, "near")
     return sk
 
 
@@ -616,6 +599,92 @@ def axial() -> Skeleton:
                 disc(0, -9.6, 2.6, "body"),
                 hull([(9.6, 0, 2.3), (0, 0, 9.4)], "body"),
                 hull([(-0.6, 0, 9.6)], "hair"),
+            ),
+            "head",
+        )
+    )
+    return sk
+
+
+# --- from above, standing ----------------------------------------------------------------------
+
+
+LEG_TOP = 40.0  # drawing length of a leg seen from above: scaled to where its foot is
+
+
+def top_standing() -> Skeleton:
+    """A standing figure seen from above, facing local +x; +y is the figure's left. The arms
+    reach out sideways in the picture; forearms pointing straight up are seen end-on (a hand
+    at the elbow) and upper arms that dip below the shoulders are foreshortened."""
+    sk = Skeleton("top", layers=("legs", "torso", "arms", "head"))
+    hips = hull([(-2, 9, 9.5), (-2, -9, 9.5), (2, 0, 10)], "body")
+    sk.add(Node("pelvis", None, (0, 0), 0, (hips,), "torso"))
+    for side_name, sign in (("r", -1), ("l", 1)):
+        # A leg seen from above: as long as its foot is from under the hip (foreshortened).
+        sk.add(
+            Node(
+                "leg_" + side_name,
+                "pelvis",
+                (0, sign * HIP_HALF),
+                0,
+                (taper(LEG_TOP, 7.6, 5.0, "near", "lg_" + side_name),),
+                "legs",
+                LEG_TOP,
+            )
+        )
+        sk.add(
+            Node(
+                "foot_" + side_name,
+                "leg_" + side_name,
+                (LEG_TOP, 0),
+                0,
+                (hull([(-3, 0, 4.8), (13, sign * 1.0, 5.4), (19, sign * 1.2, 4.2)], "near"),),
+                "legs",
+            )
+        )
+    sk.add(
+        Node(
+            "trunk",
+            "pelvis",
+            (0, 0),
+            0,
+            (hull([(-3, 14.5, 7.2), (-3, -14.5, 7.2), (2, 0, 11.5), (-4, 0, 10.5)], "body"),),
+            "torso",
+        )
+    )
+    for side_name, sign in (("r", -1), ("l", 1)):
+        sk.add(
+            Node(
+                "shoulder_" + side_name,
+                "trunk",
+                (-1, sign * SHOULDER_HALF),
+                sign * 90,
+                (taper(UPPER_ARM, 5.4, 4.0, "near", "ua_" + side_name), disc(0, 0, 5.4, "near")),
+                "arms",
+                UPPER_ARM,
+            )
+        )
+        sk.add(
+            Node(
+                "elbow_" + side_name,
+                "shoulder_" + side_name,
+                (UPPER_ARM, 0),
+                0,
+                (disc(0, 0, 4.2, "near"), hull([(0.5, 0, 3.6)], "body")),
+                "arms",
+            )
+        )
+    sk.add(
+        Node(
+            "head",
+            "trunk",
+            (-1, 0),
+            0,
+            (
+                disc(0, 8.4, 2.4, "body"),
+                disc(0, -8.4, 2.4, "body"),
+                hull([(10.4, 0, 1.9), (2, 0, 8.3)], "body"),
+                hull([(-1, 0, 8.3), (2.5, 0, 7.2)], "hair"),
             ),
             "head",
         )

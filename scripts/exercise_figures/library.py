@@ -25,9 +25,7 @@ from .scene import (
     Box,
     Chair,
     Disc,
-    Doorway,
     Floor,
-    LeftOf,
     Mat,
     Pillow,
     Prop,
@@ -37,6 +35,7 @@ from .scene import (
     Solid,
     Spot,
     TopChair,
+    TopDoorway,
     TopMat,
     TopRect,
     Wall,
@@ -726,11 +725,20 @@ def arms_on_mat(b: Builder, sfxs: tuple[str, ...] = ("", "_far")) -> None:
         b.settle("shoulder" + sfx, gap, -60.0, 0.0)
 
 
+TILT_NATURAL, TILT_FLAT = -6.0, 14.0
+# A curved arrow over the pelvis, rocking toward the head, shown while the pelvis tilts.
+PELVIC_TILT_SIDE = body.with_cue(
+    SIDE, "pelvis", body.cue_arrow(4, 0, 19, -122, -58, "rock"), "near"
+)
+
+
 def pelvic_tilt() -> Drawing:
     def build(p: Params) -> Pose:
         b = supine(p)
+        b.sk = PELVIC_TILT_SIDE
         legs_bent(b, FEET_X)
         arms_on_mat(b)
+        b.ch["rock.o"] = (p["tilt"] - TILT_NATURAL) / (TILT_FLAT - TILT_NATURAL)
         return b.pose()
 
     lying = (
@@ -743,12 +751,12 @@ def pelvic_tilt() -> Drawing:
     return drawing(
         "pelvic_tilt",
         "side",
-        SIDE,
+        PELVIC_TILT_SIDE,
         [Floor(), Mat(-110, 90)],
         build,
         [
-            Key({"tilt": -6.0}, 0.6, 1.2, lying, "natural curve"),
-            Key({"tilt": 14.0}, 1.0, 1.2, lying, "lower back flat"),
+            Key({"tilt": TILT_NATURAL}, 0.6, 1.2, lying, "natural curve"),
+            Key({"tilt": TILT_FLAT}, 1.0, 1.2, lying, "lower back flat"),
         ],
         stills=(0, 1),
         thumb=1,
@@ -1380,65 +1388,78 @@ def prone_ytw() -> Drawing:
     )
 
 
+TOP_STANDING = body.top_standing()
+
+
 def doorway_chest_stretch() -> Drawing:
-    sk = body.side(foreshorten_arm=True)
-    jamb_x = 6.0
-    elbow_y = 140.0
+    """Seen from above: standing in a doorway facing down the picture, forearms upright on
+    the frame; one foot steps through and the body leans after it, the arms staying on the
+    frame behind."""
+    door = TopDoorway(half=40.0)
+    face_y = door.thickness / 2  # the frame's face on the side the figure starts
+    hand_y = face_y + 4.2  # a forearm, seen end-on, resting on it
+    elbow_x = 43.0
 
     def build(p: Params) -> Pose:
-        b = Builder(sk)
+        b = Builder(TOP_STANDING)
         step = p["step"]
-        near_foot = lerp(0.0, 38.0, step)
-        far_foot = 0.0
-        hip = (lerp(-4.0, 11.0, step), STAND_HIP - 1.5 - 4.5 * step)
-        b.ch["pelvis.x"], b.ch["pelvis.y"] = hip
-        b.ch["pelvis"] = 90 - 6 * step
-        heel = 16.0 * step
-        for sfx, x, h in (("", near_foot, 0.0), ("_far", far_foot, heel)):
-            lift = bump(step, 6.0) if sfx == "" and 0 < step < 1 else 0.0
-            target = _heel_up_ankle(x, h)
-            b.reach("hip" + sfx, "knee" + sfx, (target[0], target[1] + lift), 1, "ankle" + sfx, -h)
-        b.ch["neck"] = 6 * step
-        elbow = (jamb_x - 4.0, elbow_y)
-        rom: dict[str, float] = {}
-        for sfx in ("", "_far"):
-            # The upper arm goes out sideways to the frame, so the picture shows only how
-            # far back it is (its shadow on the picture plane): horizontal abduction.
-            shoulder = b.p("shoulder" + sfx)
+        behind = lerp(14.0, -14.0, step)  # the shoulders' line, behind (+) the elbows' line
+        lean = lerp(1.0, 6.0, step)  # the shoulders ahead of the hips
+        b.ch["pelvis"] = -90.0  # facing down the picture (-y)
+        b.ch["trunk.x"] = lean
+        b.ch["head.x"] = 2.0 * step
+        b.ch["pelvis.x"] = 0.0
+        b.ch["pelvis.y"] = 0.0
+        shoulder_y = b.p("shoulder_l")[1]
+        b.ch["pelvis.y"] = hand_y + behind - shoulder_y
+        # The back foot stays where it stood; the front foot steps 32 cm through. Seen from
+        # above, each leg runs from its hip to its foot.
+        start_hip_y = hand_y + 14.0 - (b.p("shoulder_l")[1] - b.ch["pelvis.y"])
+        for side, stride in (("r", 0.0), ("l", 32.0 * step)):
+            hip = b.p("leg_" + side)
+            foot = (hip[0], start_hip_y - stride + 4.0)
+            span = max(0.5, math.dist(hip, foot))
+            b.aim("leg_" + side, angle_of(hip, foot) if span > 0.5 else -90.0)
+            b.ch["lg_" + side + ".sx"] = span / body.LEG_TOP
+            b.ch["foot_" + side + ".x"] = span - body.LEG_TOP
+            b.aim("foot_" + side, -90.0)
+        rom: dict[str, float] = {"trunk:thoracolumbar flexion": lean}
+        for side, sign in (("l", 1), ("r", -1)):
+            shoulder = b.p("shoulder_" + side)
+            elbow = (sign * elbow_x, hand_y)
             span = math.dist(shoulder, elbow)
-            b.aim("shoulder" + sfx, angle_of(shoulder, elbow))
-            b.ch["ua" + sfx + ".sx"] = span / UPPER_ARM
-            b.ch["elbow" + sfx + ".x"] = span - UPPER_ARM
-            b.aim("elbow" + sfx, 90.0)
-            b.aim("wrist" + sfx, 92.0)
-            back = max(0.0, shoulder[0] - elbow[0])
-            rom["shoulder" + sfx + ":shoulder horizontal abduction"] = math.degrees(
-                math.asin(min(1.0, back / UPPER_ARM))
+            b.aim("shoulder_" + side, angle_of(shoulder, elbow))
+            # Seen from above the upper arm is shorter when it dips below the shoulder.
+            b.ch["ua_" + side + ".sx"] = span / UPPER_ARM
+            b.ch["elbow_" + side + ".x"] = span - UPPER_ARM
+            ahead = elbow[1] - shoulder[1]  # > 0: the elbow is behind the shoulder
+            lateral = abs(elbow[0] - shoulder[0])
+            drop = math.sqrt(max(0.0, UPPER_ARM**2 - span**2))
+            rom[f"shoulder_{side}:shoulder horizontal abduction"] = math.degrees(
+                math.atan2(ahead, lateral)
             )
-            rom["shoulder" + sfx + ":shoulder abduction"] = 90.0
-            rom["shoulder" + sfx + ":shoulder external rotation"] = 90.0
-            rom["elbow" + sfx + ":elbow flexion"] = 90.0
+            rom[f"shoulder_{side}:shoulder abduction"] = 90.0 - math.degrees(
+                math.asin(drop / UPPER_ARM)
+            )
+            rom[f"shoulder_{side}:shoulder external rotation"] = 90.0
+            rom[f"elbow_{side}:elbow flexion"] = 90.0
         return b.pose(rom=rom)
 
-    contacts = (
-        Contact("elbow", "jamb"),
-        Contact("ankle", "ground", stays=False),  # this foot steps through
-        Contact("ankle_far", "ground"),
-    )
+    on_frame = (Contact("elbow_l", "frame"), Contact("elbow_r", "frame"))
     return drawing(
         "doorway_chest_stretch",
-        "side",
-        sk,
-        [Floor(), Doorway(x=jamb_x, header=196.0)],
+        "top",
+        TOP_STANDING,
+        [door],
         build,
         [
-            Key({"step": 0.0}, 0.8, 1.6, contacts, "in the doorway"),
-            Key({"step": 1.0}, 2.6, 1.6, contacts, "stepped through, leaning"),
+            Key({"step": 0.0}, 0.8, 1.8, on_frame, "forearms on the frame"),
+            Key({"step": 1.0}, 2.6, 1.8, on_frame, "stepped through, leaning"),
         ],
         stills=(0, 1),
         thumb=1,
-        surfaces={"jamb": LeftOf(jamb_x)},
-        out_of_plane=("shoulder", "shoulder_far", "elbow", "elbow_far"),
+        surfaces={"frame": Below(face_y, "door frame")},
+        out_of_plane=("shoulder_l", "shoulder_r", "elbow_l", "elbow_r"),
     )
 
 

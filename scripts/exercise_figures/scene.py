@@ -113,17 +113,6 @@ class Spot(Solid):
 
 
 @dataclass(frozen=True)
-class LeftOf(Solid):
-    """A face at x that a body presses on from the left (a door jamb)."""
-
-    x: float
-    name: str = "jamb"
-
-    def distance(self, p: Point) -> float:
-        return self.x - p[0]
-
-
-@dataclass(frozen=True)
 class Slab(Solid):
     """A leaning board, its front face from ``p0`` (bottom) to ``p1`` (top); the body stays
     in front (+x side for a board rising up the picture)."""
@@ -307,31 +296,6 @@ class Chair(Prop):
 
 
 @dataclass
-class Doorway(Prop):
-    """A door frame seen from the side: the far jamb (from x to x + depth; a figure behind
-    it, at smaller x, presses on its face at x) and the wall above the opening; the near jamb
-    is cut away so the figure shows."""
-
-    x: float = 0.0
-    depth: float = 12.0
-    header: float = 200.0
-
-    def svg(self, frame: Box) -> str:
-        x0 = self.x
-        top = frame.y1 + 2
-        return (
-            f'<rect x="{fmt(x0)}" y="0" width="{fmt(self.depth)}" height="{fmt(self.header)}" '
-            f'fill="#e2cfb3" stroke="#b39670" stroke-width=".8"/>'
-            f'<rect x="{fmt(x0 - 4)}" y="{fmt(self.header)}" width="{fmt(self.depth + 8)}" '
-            f'height="{fmt(top - self.header)}" fill="{WALL_FILL}" stroke="{WALL_EDGE}" '
-            f'stroke-width=".8"/>'
-        )
-
-    def must_show(self) -> Box | None:
-        return Box(self.x - 4, 0, self.x + self.depth + 4, self.header + 4)
-
-
-@dataclass
 class Roller(Prop):
     """A foam roller lying across the mat. It rolls with the body: its channel ``roller.x``
     shifts it and ``roller`` turns it (a roller under a body moved by d travels d / 2)."""
@@ -443,3 +407,41 @@ class Pillow(Prop):
             f'height="{fmt(self.height + 0.5)}" rx="3.5" fill="#f1ede4" stroke="#cfc6b4" '
             f'stroke-width=".7"/>'
         )
+
+
+@dataclass
+class TopDoorway(Prop):
+    """A doorway seen from above: the wall (thickness along y, centred on y = 0) on both
+    sides of an opening ``half`` either side of x = 0, with its door frame."""
+
+    half: float = 44.0
+    thickness: float = 12.0
+    reach: float = 46.0  # how much wall to draw either side
+
+    def __post_init__(self) -> None:
+        t = self.thickness / 2
+        self.solids = [
+            Block(Box(self.half, -t, self.half + self.reach, t), "wall"),
+            Block(Box(-self.half - self.reach, -t, -self.half, t), "wall"),
+        ]
+
+    def svg(self, frame: Box) -> str:
+        t = self.thickness / 2
+        parts = []
+        for x0 in (self.half, -self.half - self.reach):
+            parts.append(
+                f'<rect x="{fmt(x0)}" y="{fmt(-t)}" width="{fmt(self.reach)}" '
+                f'height="{fmt(self.thickness)}" fill="{WALL_FILL}" stroke="{WALL_EDGE}" '
+                f'stroke-width=".8"/>'
+            )
+        for x in (self.half, -self.half - 3):  # the frame's jambs
+            parts.append(
+                f'<rect x="{fmt(x)}" y="{fmt(-t - 1)}" width="3" '
+                f'height="{fmt(self.thickness + 2)}" fill="#e2cfb3" stroke="#b39670" '
+                f'stroke-width=".6"/>'
+            )
+        return "".join(parts)
+
+    def must_show(self) -> Box | None:
+        t = self.thickness / 2
+        return Box(-self.half - 12, -t, self.half + 12, t)

@@ -235,6 +235,8 @@ def _shape_svg(
     name = style.name_for(shape.name) if style else None
     if name:
         return f'<g class="{name}">{_path(shape, paint, paths)}</g>'
+    if ch.get(shape.name + ".o", 1.0) < 0.5:
+        return ""  # a cue that is not showing in this still
     attr = _shape_transform(shape, ch)
     return f"<g{attr}>{_path(shape, paint, paths)}</g>" if attr else _path(shape, paint, paths)
 
@@ -376,6 +378,8 @@ def css(drawing: Drawing, animation: Animation, names: dict[str, str]) -> str:
             ):
                 continue
             decl.append(_value(prop, values, offsets[prop]))
+        if (group, "o") in animation.tracks:
+            decl.append(_value("o", (base.get(group + ".o", 1.0),), (0.0,)))
         decl.append(f"animation-name:{name}")
         rules.append(f".{name}{{{';'.join(decl)}}}")
         by_time: dict[float, list[str]] = {}
@@ -476,6 +480,8 @@ def flat_scene(drawing: Drawing, frame: Box, ch: Mapping[str, float]) -> str:
             if node.layer != layer or node.name in hidden:
                 continue
             for shape in node.shapes:
+                if shape.name and ch.get(shape.name + ".o", 1.0) < 0.5:
+                    continue
                 m = world.nodes[node.name] @ shape_local(shape, ch)
                 d = moved_path(shape, m)
                 if runs and runs[-1][0] == shape.paint:
