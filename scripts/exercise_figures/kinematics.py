@@ -42,6 +42,7 @@ class Frame:
     skeleton: Skeleton
     channels: dict[str, float]
     nodes: dict[str, Affine] = field(default_factory=dict)
+    _points: dict[str, list[Point]] = field(default_factory=dict, repr=False)
 
     def point(self, node: str, local: Point = (0.0, 0.0)) -> Point:
         return self.nodes[node].apply(local)
@@ -50,14 +51,17 @@ class Frame:
         return self.nodes[node].angle
 
     def shape_points(self, node: str) -> Iterator[Point]:
-        """World outline points of the body shapes of one node."""
-        frame = self.nodes[node]
-        for shape in self.skeleton.nodes[node].shapes:
-            if not shape.body:
-                continue
-            world = frame @ shape_local(shape, self.channels)
-            for p in shape.outline:
-                yield world.apply(p)
+        """World outline points of the body shapes of one node (worked out once)."""
+        if node not in self._points:
+            frame = self.nodes[node]
+            found: list[Point] = []
+            for shape in self.skeleton.nodes[node].shapes:
+                if not shape.body:
+                    continue
+                world = frame @ shape_local(shape, self.channels)
+                found.extend(world.apply(p) for p in shape.outline)
+            self._points[node] = found
+        yield from self._points[node]
 
     def body_points(self, nodes: list[str] | None = None) -> Iterator[Point]:
         for name in nodes or list(self.skeleton.nodes):

@@ -68,8 +68,15 @@ def _between(d: Drawing, t: float) -> tuple[int, int]:
     return (0, 0)
 
 
+_FRAMES: dict[tuple[str, frozenset[tuple[str, float]]], Frame] = {}
+
+
 def frame(exercise_id: str, channels: dict[str, float]) -> Frame:
-    return forward(drawing(exercise_id).skeleton, channels)
+    """Where everything is, for channels; kept, since several tests look at each frame."""
+    key = (exercise_id, frozenset(channels.items()))
+    if key not in _FRAMES:
+        _FRAMES[key] = forward(drawing(exercise_id).skeleton, channels)
+    return _FRAMES[key]
 
 
 def solids(exercise_id: str, channels: dict[str, float]) -> list[Solid]:
