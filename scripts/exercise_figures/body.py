@@ -88,10 +88,30 @@ def cue_arrow(cx: float, cy: float, r: float, a0: float, a1: float, name: str) -
     return Shape(path, (), "cue", name, body=False)
 
 
+def cue_line(x0: float, y0: float, x1: float, y1: float, name: str) -> Shape:
+    """A straight arrow from (x0, y0) to (x1, y1), head at the end."""
+    length = math.hypot(x1 - x0, y1 - y0)
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    nx, ny = -uy, ux
+    half, barb, head = 1.1, 3.2, 5.0
+    bx, by = x1 - ux * head, y1 - uy * head
+    points = [
+        (x0 + nx * half, y0 + ny * half),
+        (bx + nx * half, by + ny * half),
+        (bx + nx * barb, by + ny * barb),
+        (x1, y1),
+        (bx - nx * barb, by - ny * barb),
+        (bx - nx * half, by - ny * half),
+        (x0 - nx * half, y0 - ny * half),
+    ]
+    path = "M" + "L".join(f"{fmt(x)} {fmt(y)}" for x, y in points) + "z"
+    return Shape(path, (), "cue", name, body=False)
+
+
 def with_cue(sk: Skeleton, parent: str, cue: Shape, layer: str) -> Skeleton:
     """The same skeleton with a motion cue moving with ``parent``, drawn in ``layer``."""
     out = Skeleton(sk.view, layers=sk.layers, nodes=dict(sk.nodes))
-    out.add(Node("cue", parent, (0, 0), 0, (cue,), layer))
+    out.add(Node("cue_" + cue.name, parent, (0, 0), 0, (cue,), layer))
     return out
 
 

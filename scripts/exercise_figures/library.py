@@ -1073,15 +1073,20 @@ def sciatic_nerve_glide() -> Drawing:
     )
 
 
+# An arrow in front of the face, pointing back, while the head glides back.
+CHIN_TUCK_SIDE = body.with_cue(SIDE, "thorax", body.cue_line(41, -27, 41, -17, "glide"), "near")
+
+
 def chin_tuck() -> Drawing:
     def build(p: Params) -> Pose:
-        b = Builder(SIDE)
+        b = Builder(CHIN_TUCK_SIDE)
         seated(b, 0.0, 46.0)
         u = p["tuck"]
         # Head glides back: the lower neck straightens while the head nods a little, so the
         # eyes stay level.
         b.ch["neck"] = lerp(-24.0, 2.0, u)
         b.ch["head"] = lerp(20.0, -4.0, u)
+        b.ch["glide.o"] = u
         for sfx in ("", "_far"):
             on_thigh = b.p("hip" + sfx, (24.0, 8.0))
             b.reach(
@@ -1092,7 +1097,7 @@ def chin_tuck() -> Drawing:
     return drawing(
         "chin_tuck",
         "side",
-        SIDE,
+        CHIN_TUCK_SIDE,
         [Floor(), chair_for(0.0)],
         build,
         [
@@ -1764,7 +1769,10 @@ def _rolling_ankle(x: float, angle: float) -> Point:
 
 
 def diaphragmatic_breathing() -> Drawing:
-    sk = body.side(belly=True)
+    # An arrow out from the belly while it swells.
+    sk = body.with_cue(
+        body.side(belly=True), "lumbar", body.cue_line(6, -23, 6, -32, "swell"), "near"
+    )
     hip_x = 0.0
 
     def build(p: Params) -> Pose:
@@ -1775,6 +1783,7 @@ def diaphragmatic_breathing() -> Drawing:
         b.ch["neck"] = -16.0  # face level
         swell = p["breath"]
         b.ch["belly.y"] = -4.5 * swell
+        b.ch["swell.o"] = swell
         # One hand on the belly, one on the chest, lying flat across the body: seen from the
         # side, each hand is its edge, foreshortened, resting on the surface.
         belly = b.p("lumbar", (9.0, -13.2 - 4.5 * swell))
@@ -1802,11 +1811,16 @@ def diaphragmatic_breathing() -> Drawing:
     )
 
 
+# An arrow up beside the shoulders while they are drawn up toward the ears.
+RELAXATION_SIDE = body.with_cue(SIDE, "thorax", body.cue_line(20, 14, 31, 14, "shrug"), "near")
+
+
 def progressive_relaxation() -> Drawing:
     def build(p: Params) -> Pose:
-        b = Builder(SIDE)
+        b = Builder(RELAXATION_SIDE)
         seated(b, 0.0, 46.0)
         tense = p["tense"]
+        b.ch["shrug.o"] = tense
         b.ch["neck"] = lerp(-8.0, -2.0, tense)
         b.ch["head"] = lerp(-6.0, 0.0, tense)
         for sfx in ("", "_far"):
@@ -1821,7 +1835,7 @@ def progressive_relaxation() -> Drawing:
     return drawing(
         "progressive_relaxation",
         "side",
-        SIDE,
+        RELAXATION_SIDE,
         [Floor(), chair_for(0.0)],
         build,
         [
