@@ -182,44 +182,67 @@ def test_every_exercise_cites_programme_level_evidence(exercise_id: str) -> None
 
 
 # --- illustrations -------------------------------------------------------------------------
+# Three drawings per exercise (scripts/draw_exercises.py): the animation, its key poses side
+# by side (shown when motion is reduced) and a still thumbnail for lists. Their geometry is
+# tested on the pose data in tests/figures.
+
+KINDS = {"animation": "", "key-poses": "key-poses", "thumbnail": "thumbnails"}
+# Page weight: the session page shows several animations; a list shows many thumbnails.
+MAX_BYTES = {"animation": 14 * 1024, "key-poses": 8 * 1024, "thumbnail": 3584}
 
 
-def _svg(exercise_id: str) -> tuple[str, ET.Element]:
-    text = illustration_path(exercise_id).read_text(encoding="utf-8")
+def _svg(exercise_id: str, kind: str = "animation") -> tuple[str, ET.Element]:
+    path = illustration_path(exercise_id)
+    if KINDS[kind]:
+        path = path.parent / KINDS[kind] / path.name
+    text = path.read_text(encoding="utf-8")
     return text, ET.fromstring(text)
 
 
+@pytest.mark.parametrize("kind", list(KINDS))
 @pytest.mark.parametrize("exercise_id", EXERCISE_IDS)
-def test_illustration_is_an_accessible_image_with_the_alt_text(exercise_id: str) -> None:
-    _, root = _svg(exercise_id)
+def test_illustration_is_an_accessible_image_with_the_alt_text(exercise_id: str, kind: str) -> None:
+    _, root = _svg(exercise_id, kind)
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
     assert root.get("viewBox")
     title = root.find(f"{SVG}title")
     desc = root.find(f"{SVG}desc")
-    assert title is not None and (title.text or "").strip()
+    assert title is not None and title.text == load_exercises()[exercise_id].name
     assert desc is not None and desc.text == load_exercises()[exercise_id].alt
     labelled_by = (root.get("aria-labelledby") or "").split()
     assert title.get("id") in labelled_by and desc.get("id") in labelled_by
+    # Pictures only: nothing in them is text a reader would have to read.
+    assert root.find(f".//{SVG}text") is None
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISE_IDS)
-def test_illustration_animates_between_at_least_two_poses(exercise_id: str) -> None:
-    text, root = _svg(exercise_id)
-    poses = [el for el in root.iter() if "pose" in (el.get("class") or "").split()]
-    assert len(poses) >= 2
-    for pose in poses:
-        # A figure: a head (circle) and limbs (paths) in every pose.
-        assert pose.find(f"{SVG}circle") is not None
-        assert len(pose.findall(f"{SVG}path")) >= 3
-    assert "@keyframes" in text
-    assert "prefers-reduced-motion" in text
+def test_illustration_animates_a_jointed_figure_and_stops_for_reduced_motion(
+    exercise_id: str,
+) -> None:
+    _, root = _svg(exercise_id)
+    style = root.find(f"{SVG}style")
+    assert style is not None and style.text
+    animated = {el.get("class") for el in root.iter() if el.get("class")}
+    keyframes = set(re.findall(r"@keyframes (\w+)", style.text))
+    # Several joints move, each with its own keyframes, nested in one another.
+    assert len(animated) >= 2 and animated <= keyframes
+    assert re.search(r"@media \(prefers-reduced-motion:reduce\)\{g\{animation:none", style.text)
 
 
+@pytest.mark.parametrize("kind", ["key-poses", "thumbnail"])
 @pytest.mark.parametrize("exercise_id", EXERCISE_IDS)
-def test_illustration_is_safe_to_inline_and_small(exercise_id: str) -> None:
-    text, root = _svg(exercise_id)
-    assert len(text.encode()) < 6 * 1024
+def test_still_drawings_have_no_style_or_motion(exercise_id: str, kind: str) -> None:
+    text, root = _svg(exercise_id, kind)
+    assert root.find(f"{SVG}style") is None
+    assert "animation" not in text and "class=" not in text
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("exercise_id", EXERCISE_IDS)
+def test_illustration_is_safe_to_inline_and_small(exercise_id: str, kind: str) -> None:
+    text, root = _svg(exercise_id, kind)
+    assert len(text.encode()) < MAX_BYTES[kind]
     for element in root.iter():
         assert element.tag not in {f"{SVG}script", f"{SVG}foreignObject", f"{SVG}image"}
         for name, value in element.attrib.items():

@@ -29,6 +29,14 @@ PREGNANT: dict[str, Any] = {"pregnant_weeks": 30, "pregnancy": NO_SIGNS}
 NO_ASSESSMENT = None  # a person who checks in without a saved assessment
 
 # fmt: off
+
+def _id(value: object) -> str:
+    """Stable test ids: a set's order changes with the hash seed of each xdist worker."""
+    if isinstance(value, set | frozenset):
+        return ",".join(sorted(map(str, value)))
+    return str(value)
+
+
 RETRIAGE: list[tuple[str, dict[str, Any] | None, list[str], Level | None, set[str]]] = [
     # case, saved answers (None: no assessment), new today, level (None: nothing new), flags that fire
     ("nothing new", {}, [], None, set()),
@@ -50,7 +58,7 @@ RETRIAGE: list[tuple[str, dict[str, Any] | None, list[str], Level | None, set[st
 # fmt: on
 
 
-@pytest.mark.parametrize(("case", "saved", "new", "level", "fired"), RETRIAGE, ids=lambda x: str(x))
+@pytest.mark.parametrize(("case", "saved", "new", "level", "fired"), RETRIAGE, ids=_id)
 def test_a_new_warning_sign_re_triages_at_once(
     case: str,
     saved: dict[str, Any] | None,
@@ -90,7 +98,7 @@ REFUSED: list[tuple[str, dict[str, Any] | None, list[str], str]] = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("case", "saved", "new", "message"), REFUSED, ids=lambda x: str(x))
+@pytest.mark.parametrize(("case", "saved", "new", "message"), REFUSED, ids=_id)
 def test_only_the_check_in_questions_are_accepted(
     case: str, saved: dict[str, Any] | None, new: list[str], message: str, make_intake: Any
 ) -> None:
@@ -129,7 +137,7 @@ GROUPS: list[tuple[str, dict[str, Any] | None, list[str]]] = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("case", "saved", "groups"), GROUPS, ids=lambda x: str(x))
+@pytest.mark.parametrize(("case", "saved", "groups"), GROUPS, ids=_id)
 def test_pregnancy_signs_are_asked_only_in_pregnancy(
     case: str, saved: dict[str, Any] | None, groups: list[str], make_intake: Any
 ) -> None:

@@ -184,6 +184,16 @@ CASES: list[Case] = [
     Case("site:exercise_list", "public", fixed("/exercises/")),
     Case("site:exercise_detail", "public", lambda w: f"/exercises/{first_exercise()}/"),
     Case("site:exercise_svg", "public", lambda w: f"/exercises/{first_exercise()}.svg"),
+    Case(
+        "site:exercise_key_poses",
+        "public",
+        lambda w: f"/exercises/{first_exercise()}/key-poses.svg",
+    ),
+    Case(
+        "site:exercise_thumbnail",
+        "public",
+        lambda w: f"/exercises/{first_exercise()}/thumbnail.svg",
+    ),
     Case("site:healthz", "public", fixed("/healthz")),
     # Accounts: public entry points.
     Case("accounts:signup", "public", fixed("/accounts/signup/")),

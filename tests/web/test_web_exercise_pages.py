@@ -24,6 +24,16 @@ def test_list_shows_every_exercise(client: Client) -> None:
     assert _listed_ids(html) == set(load_exercises())
 
 
+def test_list_shows_small_still_thumbnails_not_the_animations(client: Client) -> None:
+    html = client.get("/exercises/").content.decode()
+
+    for exercise_id in load_exercises():
+        assert f'src="/exercises/{exercise_id}/thumbnail.svg"' in html
+        assert f'src="/exercises/{exercise_id}.svg"' not in html
+    # Legible on a phone: at least 96 CSS pixels wide.
+    assert 'width="120" height="90"' in html
+
+
 @pytest.mark.parametrize(
     ("query", "region", "cause"),
     [
@@ -59,6 +69,11 @@ def test_detail_page_shows_everything_needed_to_do_the_exercise(client: Client) 
 
     assert f'src="/exercises/{exercise.id}.svg"' in html
     assert 'alt="' in html and exercise.alt[:30].replace("'", "&#x27;") in html
+    # Readers who prefer reduced motion get the key poses side by side instead.
+    assert (
+        f'<source media="(prefers-reduced-motion: reduce)" '
+        f'srcset="/exercises/{exercise.id}/key-poses.svg"'
+    ) in html
     for step in exercise.steps:
         assert step.replace("'", "&#x27;") in html
     assert exercise.dosage.describe() in html
@@ -68,15 +83,34 @@ def test_detail_page_shows_everything_needed_to_do_the_exercise(client: Client) 
     assert f'href="/exercises/{linked}/"' in html
 
 
-def test_drawing_is_served_as_svg(client: Client) -> None:
+@pytest.mark.parametrize("suffix", [".svg", "/key-poses.svg", "/thumbnail.svg"])
+def test_drawings_are_served_as_svg(client: Client, suffix: str) -> None:
     exercise_id = next(iter(load_exercises()))
 
-    response = client.get(f"/exercises/{exercise_id}.svg")
+    response = client.get(f"/exercises/{exercise_id}{suffix}")
 
     assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
     assert response.content.decode().lstrip().startswith("<svg")
 
 
-@pytest.mark.parametrize("path", ["/exercises/no_such_exercise/", "/exercises/no_such.svg"])
+def test_the_page_reserves_the_drawing_s_own_proportions(client: Client) -> None:
+    html = client.get("/exercises/walking/").content.decode()
+
+    # Walking is drawn upright: a taller frame than a lying exercise's.
+    assert 'width="320" height="' in html
+    height = int(html.split('alt="A person walks', 1)[1].split('height="', 1)[1].split('"', 1)[0])
+    assert height >= 240
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/exercises/no_such_exercise/",
+        "/exercises/no_such.svg",
+        "/exercises/no_such/key-poses.svg",
+        "/exercises/no_such/thumbnail.svg",
+    ],
+)
 def test_unknown_exercise_is_404(client: Client, path: str) -> None:
     assert client.get(path).status_code == 404

@@ -105,6 +105,7 @@ def test_a_session_shows_cards_with_illustrations_and_a_timer_plan(
     body = owner_client.get(f"/programme/{saved.pk}/session/{session.date}/").content.decode()
     for item in session.exercises:
         assert escape(item.name) in body and f"/exercises/{item.exercise_id}.svg" in body
+        assert f"/exercises/{item.exercise_id}/key-poses.svg" in body
     assert "data-timer=" in body and "Mark as done" in body
 
 

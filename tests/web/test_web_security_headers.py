@@ -101,3 +101,15 @@ def test_exercise_drawing_has_its_own_narrow_policy(client: Client) -> None:
     assert policy["default-src"] == "'none'"
     assert "script-src" not in policy
     assert "<script" not in response.content.decode().lower()
+
+
+@pytest.mark.parametrize("drawing", ["key-poses", "thumbnail"])
+def test_still_drawings_allow_nothing_at_all(client: Client, drawing: str) -> None:
+    from spinewise.core.exercises import load_exercises
+
+    exercise_id = next(iter(load_exercises()))
+    response = client.get(f"/exercises/{exercise_id}/{drawing}.svg")
+    policy = _csp(response)
+
+    assert response["Content-Type"] == "image/svg+xml"
+    assert policy == {"default-src": "'none'"}

@@ -6,8 +6,10 @@ which exercises suit a region or cause is decided in core.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from spinewise.core import exercises as core
 from spinewise.core.exercises import Exercise
@@ -60,6 +62,34 @@ def get_or_none(exercise_id: str) -> Exercise | None:
 
 def illustration(exercise_id: str) -> str:
     return core.illustration_svg(exercise_id)
+
+
+# The drawings of an exercise (written by scripts/draw_exercises.py): the animation, its key
+# poses side by side for readers who prefer reduced motion, and a still for lists.
+DRAWING_FOLDERS = {"animation": "", "key-poses": "key-poses", "thumbnail": "thumbnails"}
+_VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
+
+
+def drawing_path(exercise_id: str, kind: str) -> Path:
+    animation = core.illustration_path(exercise_id)
+    folder = DRAWING_FOLDERS[kind]
+    return animation.parent / folder / animation.name if folder else animation
+
+
+@cache
+def drawing(exercise_id: str, kind: str) -> str:
+    return drawing_path(exercise_id, kind).read_text(encoding="utf-8")
+
+
+@cache
+def drawing_size(exercise_id: str, kind: str, width: int) -> tuple[int, int]:
+    """The pixel size a drawing takes at ``width``: its own proportions, so the page can
+    reserve the space before it loads."""
+    match = _VIEWBOX.search(drawing(exercise_id, kind))
+    if match is None:
+        return width, width * 3 // 4
+    w, h = float(match.group(1)), float(match.group(2))
+    return width, max(1, round(width * h / w))
 
 
 def cause_label(cause_id: str) -> str:

@@ -14,5 +14,15 @@ urlpatterns = [
     path("exercises/", views.exercise_list, name="exercise_list"),
     path("exercises/<slug:exercise_id>/", views.exercise_detail, name="exercise_detail"),
     path("exercises/<slug:exercise_id>.svg", views.exercise_svg, name="exercise_svg"),
+    path(
+        "exercises/<slug:exercise_id>/key-poses.svg",
+        views.exercise_key_poses,
+        name="exercise_key_poses",
+    ),
+    path(
+        "exercises/<slug:exercise_id>/thumbnail.svg",
+        views.exercise_thumbnail,
+        name="exercise_thumbnail",
+    ),
     path("healthz", views.healthz, name="healthz"),
 ]

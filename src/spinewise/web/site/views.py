@@ -107,16 +107,35 @@ def exercise_detail(request: HttpRequest, exercise_id: str) -> HttpResponse:
     )
 
 
-# The drawings animate with a <style> element inside the SVG. They are shown through
-# <img>, where nothing in them can run or load, so this one response allows inline style.
+def _drawing(exercise_id: str, kind: str) -> HttpResponse:
+    if library.get_or_none(exercise_id) is None:
+        raise Http404("No such exercise")
+    response = HttpResponse(library.drawing(exercise_id, kind), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+# The animation moves with CSS from a <style> element inside the SVG. The drawings are shown
+# through <img>, where nothing in them can run or load, so this one response allows inline
+# style (a page that inlined the SVG would have its own policy block it).
 @csp({"default-src": [NONE], "style-src": [UNSAFE_INLINE], "img-src": ["data:"]})  # type: ignore[arg-type]
 @require_safe
 def exercise_svg(request: HttpRequest, exercise_id: str) -> HttpResponse:
-    if library.get_or_none(exercise_id) is None:
-        raise Http404("No such exercise")
-    response = HttpResponse(library.illustration(exercise_id), content_type="image/svg+xml")
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
+    return _drawing(exercise_id, "animation")
+
+
+# The key poses side by side (what <picture> shows when motion is reduced) and the list
+# thumbnail are still pictures without any style: nothing at all is allowed.
+@csp({"default-src": [NONE]})  # type: ignore[arg-type]
+@require_safe
+def exercise_key_poses(request: HttpRequest, exercise_id: str) -> HttpResponse:
+    return _drawing(exercise_id, "key-poses")
+
+
+@csp({"default-src": [NONE]})  # type: ignore[arg-type]
+@require_safe
+def exercise_thumbnail(request: HttpRequest, exercise_id: str) -> HttpResponse:
+    return _drawing(exercise_id, "thumbnail")
 
 
 @never_cache
