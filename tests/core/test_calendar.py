@@ -64,6 +64,22 @@ def test_each_session_is_an_event_at_the_chosen_time_with_an_alarm(
     assert "This week's read: What back pain is" in description
 
 
+def test_weeks_not_yet_set_by_a_review_are_tentative_and_say_so(
+    p01: tuple[Programme, Preferences, Calendar],
+) -> None:
+    programme, _, calendar = p01
+    sessions = _summaries(calendar, "Back exercises")
+    first_week = len(programme.weeks[0].sessions)
+    for event in sessions[:first_week]:
+        assert str(event["STATUS"]) == "CONFIRMED"  # type: ignore[index]
+        assert "(planned)" not in str(event["SUMMARY"])  # type: ignore[index]
+        assert "Planned, not promised" not in str(event["DESCRIPTION"])  # type: ignore[index]
+    for event in sessions[first_week:]:
+        assert str(event["STATUS"]) == "TENTATIVE"  # type: ignore[index]
+        assert str(event["SUMMARY"]).startswith("Back exercises (planned)")  # type: ignore[index]
+        assert "Planned, not promised" in str(event["DESCRIPTION"])  # type: ignore[index]
+
+
 def test_every_event_has_an_alarm(p01: tuple[Programme, Preferences, Calendar]) -> None:
     _, _, calendar = p01
     events = calendar.walk("VEVENT")

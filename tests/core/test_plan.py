@@ -13,8 +13,8 @@ from pydantic import ValidationError
 
 from spinewise.core.assessment import assess
 from spinewise.core.content_loader import ContentError, content_dir
-from spinewise.core.education import load_education, load_habit_tips
-from spinewise.core.exercises import load_exercises
+from spinewise.core.education import load_education, load_habit_tips, reading_for
+from spinewise.core.exercises import Condition, load_exercises
 from spinewise.core.intake import Intake, PregnancySigns, complete_intake, load_intake
 from spinewise.core.knowledge import knowledge
 from spinewise.core.levels import Level
@@ -23,8 +23,10 @@ from spinewise.core.plan import (
     Preferences,
     Programme,
     build_programme,
+    person_conditions,
     programme_id,
 )
+from spinewise.core.plan.basis import nerve_root_leg_pain
 
 VIGNETTES = Path(__file__).parents[1] / "vignettes"
 START = date(2025, 3, 3)  # a Monday
@@ -196,11 +198,52 @@ def test_doses_grow_within_a_phase() -> None:
     assert all(week2[key].load > week1[key].load for key in week1)
 
 
-def test_sciatica_signs_rule_out_nerve_stretches_and_deep_folds() -> None:
-    programme = _plan(_intake("P03"))  # pain below the knee, shooting and tingling
-    assert programme.basis.conditions == ["sciatica_flare"]
+def test_steady_nerve_leg_pain_is_offered_the_gentle_nerve_glide() -> None:
+    programme = _plan(_intake("P03"))  # below the knee, shooting, 6/10, not getting worse
+    assert programme.basis.conditions == []
+    assert "sciatic_nerve_glide" in _exercise_ids(programme)
+
+
+@pytest.mark.parametrize(
+    ("changes", "flaring"),
+    [
+        ({"intensity": 6, "trend": "same"}, False),
+        ({"intensity": 6, "trend": "better"}, False),
+        ({"intensity": 7, "trend": "same"}, True),  # 7/10 is where a flare starts
+        ({"intensity": 6, "trend": "worse"}, True),
+        ({"intensity": 3, "trend": "worse"}, True),
+    ],
+)
+def test_a_sciatica_flare_is_nerve_leg_pain_that_is_severe_or_getting_worse(
+    changes: dict[str, object], flaring: bool
+) -> None:
+    intake = _changed("P03", **changes)
+    assert (Condition.SCIATICA_FLARE in person_conditions(intake)) is flaring
+
+
+def test_a_flare_rules_out_the_nerve_glide_and_deep_folds() -> None:
+    programme = _plan(_changed("P03", trend="worse"))
+    assert "sciatica_flare" in programme.basis.conditions
     assert not {"sciatic_nerve_glide", "knee_to_chest", "childs_pose"} & _exercise_ids(programme)
     assert {"sciatic_nerve_glide", "childs_pose"} <= {left.id for left in programme.left_out}
+
+
+@pytest.mark.parametrize(
+    ("areas", "qualities", "nerve"),
+    [
+        (["lower_back_centre", "leg_below_knee_left"], ["dull_ache"], True),
+        (["lower_back_centre", "leg_above_knee_left"], ["shooting"], True),
+        (["lower_back_centre", "leg_above_knee_left"], ["tingling"], True),
+        (["lower_back_centre", "leg_above_knee_left"], ["dull_ache", "sharp"], False),
+        (["lower_back_centre", "buttock_left"], ["shooting", "tingling"], False),
+    ],
+)
+def test_only_leg_pain_that_sounds_like_a_nerve_can_flare(
+    areas: list[str], qualities: list[str], nerve: bool
+) -> None:
+    intake = _changed("P03", areas=areas, pain_qualities=qualities, intensity=8)
+    assert nerve_root_leg_pain(intake) is nerve
+    assert (Condition.SCIATICA_FLARE in person_conditions(intake)) is nerve
 
 
 @pytest.mark.parametrize(
@@ -302,8 +345,43 @@ def test_education_file_with_an_unknown_source_fails_loudly(tmp_path: Path) -> N
 def test_education_file_missing_a_week_fails_loudly(tmp_path: Path) -> None:
     text = (content_dir() / "education.yaml").read_text()
     (tmp_path / "education.yaml").write_text(text.replace("- week: 6", "- week: 5"))
-    with pytest.raises(ContentError, match="no item for week"):
+    with pytest.raises(ContentError, match="no general item for week"):
         load_education(tmp_path)
+
+
+def test_education_file_with_two_reads_for_the_same_readers_fails_loudly(
+    tmp_path: Path,
+) -> None:
+    text = (content_dir() / "education.yaml").read_text()
+    doubled = text.replace("  lasting: weeks\n", "  lasting: months\n")
+    assert doubled != text
+    (tmp_path / "education.yaml").write_text(doubled)
+    with pytest.raises(ContentError, match="more than one item for the same readers"):
+        load_education(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("level", "days", "read"),
+    [
+        ("self_care", 0, "what_back_pain_is"),
+        ("self_care", 41, "what_back_pain_is"),
+        ("self_care", 42, "when_it_takes_longer"),  # six weeks
+        ("self_care", 83, "when_it_takes_longer"),
+        ("self_care", 84, "living_with_longer_lasting_pain"),  # twelve weeks
+        ("soon", 3, "while_you_wait_to_be_seen"),
+        ("soon", 400, "while_you_wait_to_be_seen"),  # the verdict matters more
+    ],
+)
+def test_the_first_read_fits_the_verdict_and_how_long_the_pain_has_lasted(
+    level: str, days: int, read: str
+) -> None:
+    assert reading_for(1, level, days).id == read
+
+
+def test_a_plan_opens_with_the_read_for_that_person() -> None:
+    persistent = _plan(_changed("P01", duration_days=200, trend="better"))
+    assert persistent.weeks[0].education.id == "living_with_longer_lasting_pain"
+    assert persistent.weeks[1].education.id == "why_staying_active_helps"
 
 
 @pytest.mark.parametrize(
@@ -327,3 +405,11 @@ def test_programme_json_names_its_schema() -> None:
     assert data["schema"] == "spinewise.programme/1"
     assert len(data["weeks"]) == 6  # type: ignore[arg-type]
     json.dumps(data)
+
+
+def test_only_week_one_is_set_the_rest_wait_for_their_review() -> None:
+    programme = _plan(_intake("P01"))
+    assert [week.confirmed for week in programme.weeks] == [True] + [False] * 5
+    assert programme.weeks[0].planned_note is None
+    note = programme.week(4).planned_note or ""
+    assert "end of week 3" in note and "stable or better" in note

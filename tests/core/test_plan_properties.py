@@ -74,7 +74,8 @@ def _conditions(intake: Intake) -> set[str]:
         found.add("osteoporosis")
     leg = any(area.value.startswith("leg_") for area in intake.areas)
     nerve = {q.value for q in intake.pain_qualities} & {"shooting", "tingling"}
-    if any("below_knee" in area.value for area in intake.areas) or (leg and nerve):
+    nerve_leg_pain = any("below_knee" in area.value for area in intake.areas) or (leg and nerve)
+    if nerve_leg_pain and (intake.intensity >= 7 or intake.trend.value == "worse"):
         found.add("sciatica_flare")
     if intake.intensity >= 7:
         found.add("acute_severe_pain")

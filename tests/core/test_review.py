@@ -195,3 +195,13 @@ def test_see_clinician_holds_every_remaining_week(programme: Programme) -> None:
 
 def test_the_last_week_has_nothing_to_adjust(programme: Programme) -> None:
     assert apply_review(programme, _review(programme, 6, 2.0, "progress")) == programme
+
+
+@pytest.mark.parametrize("verdict", ["progress", "hold", "regress", "see_clinician"])
+def test_a_review_sets_the_next_week_and_leaves_later_weeks_planned(
+    programme: Programme, verdict: Verdict
+) -> None:
+    adjusted = apply_review(programme, _review(programme, 2, 4.0, verdict))
+    assert adjusted.week(3).confirmed and adjusted.week(3).planned_note is None
+    assert not any(week.confirmed for week in adjusted.weeks[3:])
+    assert [week.confirmed for week in adjusted.weeks[:2]] == [True, False]

@@ -106,6 +106,8 @@ def print_programme(console: Console, programme: Programme) -> None:
         console.print(Text(week.focus, style="italic"))
         if week.adjustment:
             console.print(Text(week.adjustment, style="bold"))
+        if week.planned_note:
+            console.print(Text(week.planned_note, style="italic"))
         if week.sessions:
             minutes = week.sessions[0].estimated_minutes
             days = ", ".join(WEEKDAY_NAMES[s.weekday][:3] for s in week.sessions)

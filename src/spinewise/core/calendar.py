@@ -74,6 +74,8 @@ def session_description(programme: Programme, week: Week, session: Session) -> s
         f"About {session.estimated_minutes} minutes.",
         "",
     ]
+    if week.planned_note:
+        lines[2:2] = [week.planned_note, ""]
     for number, item in enumerate(session.exercises, start=1):
         lines.append(f"{number}. {item.name}: {item.dosage}")
     lines += ["", f"Also today: walk for about {week.walking_minutes} minutes."]
@@ -121,10 +123,11 @@ def programme_to_ics(
     for week in programme.weeks:
         for session in week.sessions:
             start = datetime.combine(session.date, clock, tzinfo=zone)
+            planned = "" if week.confirmed else " (planned)"
             event = _event(
                 programme,
                 f"session-{session.date.isoformat()}",
-                f"Back exercises: week {week.number}, {week.phase_name.lower()} "
+                f"Back exercises{planned}: week {week.number}, {week.phase_name.lower()} "
                 f"({session.estimated_minutes} min)",
                 start,
                 session.estimated_minutes,
@@ -138,6 +141,8 @@ def programme_to_ics(
                     ALARM_MINUTES_BEFORE,
                 )
             )
+            # RFC 5545: a week still waiting for its review is tentative, not confirmed.
+            event.add("status", "CONFIRMED" if week.confirmed else "TENTATIVE")
             calendar.add_component(event)
 
         review_start = datetime.combine(week.end, clock, tzinfo=zone) + timedelta(
@@ -149,9 +154,11 @@ def programme_to_ics(
             f"Spinewise check-in: how did week {week.number} go?",
             review_start,
             REVIEW_MINUTES,
-            "Rate your pain from 0 to 10, count the sessions you managed and note any "
-            "flare-ups. Your next week is adjusted to how this one went. If you notice any "
-            "warning sign, answer the safety questions again straight away.",
+            "Open Spinewise and check in: rate your pain from 0 to 10 (and your leg pain if "
+            "it spreads into a leg), tick the sessions you managed and note any flare-ups. "
+            "This review sets next week: harder exercises only if pain and leg symptoms "
+            "are stable or better. If you notice any warning sign, answer the safety "
+            "questions again straight away.",
             stamp,
         )
         review.add_component(_alarm("Time for your weekly check-in", 0))

@@ -69,8 +69,8 @@ CONDITION_DESCRIPTIONS: dict[Condition, str] = {
         "strong backward bends over a support, and rolling over the spine."
     ),
     Condition.SCIATICA_FLARE: (
-        "Leg pain that is flaring right now: skip moves that stretch the nerve or fold you "
-        "far forward until it settles."
+        "Nerve pain down a leg that is severe (7/10 or more) or getting worse: skip moves "
+        "that glide or stretch the nerve or fold you far forward until it settles."
     ),
     Condition.ACUTE_SEVERE_PAIN: (
         "Pain so strong right now that normal movement is hard: start with the gentle "

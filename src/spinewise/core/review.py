@@ -364,6 +364,7 @@ def apply_review(programme: Programme, review: WeeklyReview) -> Programme:
     The next week moves one stage up (progress), stays (hold, see_clinician) or moves one
     stage down (regress; its total load never rises above the reviewed week's). Later weeks
     carry on from there, except after see_clinician, which holds every remaining week.
+    The next week is now confirmed; the later ones stay planned until their own turn.
     Raises RetriageRequired for a retriage verdict.
     """
     if review.verdict == "retriage":
@@ -380,7 +381,7 @@ def apply_review(programme: Programme, review: WeeklyReview) -> Programme:
         next_week = cap_load(next_week, current.load)
     growth = 0 if review.verdict == "see_clinician" else 1
     later = [
-        build_week(basis, week.number, stage + growth * (week.number - number - 1))
+        build_week(basis, week.number, stage + growth * (week.number - number - 1), confirmed=False)
         for week in programme.weeks
         if week.number > number + 1
     ]

@@ -375,6 +375,8 @@ def _programme(pdf: _Report, programme: Programme | None, today: date) -> None:
     )
     if week.adjustment:
         pdf.para(week.adjustment, size=9, colour=MUTED)
+    if week.planned_note:
+        pdf.para(week.planned_note, size=9, colour=MUTED)
     if week.sessions:
         rows = [["Exercise", "Dose", "Why"]]
         rows += [[item.name, item.dosage, item.why] for item in week.sessions[0].exercises]

@@ -31,14 +31,14 @@ def _template_names() -> list[str]:
 def warm() -> None:
     """Loads the content, renders the guides and compiles every template (idempotent)."""
     from spinewise.core.content_loader import content_version
-    from spinewise.core.education import education, habit_tips, programme_text
+    from spinewise.core.education import habit_tips, programme_text, readings
     from spinewise.core.exercises import load_exercises
     from spinewise.core.knowledge import knowledge
     from spinewise.core.questionnaire import questionnaire
     from spinewise.web.site.guides import load_guides
 
     knowledge()
-    education()
+    readings()
     habit_tips()
     programme_text()
     questionnaire()

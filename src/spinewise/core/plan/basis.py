@@ -6,12 +6,27 @@ from datetime import date
 
 from spinewise.core.assessment import Assessment
 from spinewise.core.exercises import Condition
-from spinewise.core.intake import Intake, PainQuality
+from spinewise.core.intake import Intake, PainQuality, Trend
 from spinewise.core.plan.models import PlanBasis, Preferences
 
 TOP_CAUSES = 4  # how many of the ranked causes steer exercise choice
 SEVERE_PAIN = 7  # intensity from which everything starts gentle (acute_severe_pain)
 HIGH_STRESS = 6
+
+
+def nerve_root_leg_pain(intake: Intake) -> bool:
+    """Leg pain that sounds like an irritated nerve root: below the knee, or shooting or
+    tingling down a leg (NICE NG59; NHS sciatica)."""
+    nerve_pain = {PainQuality.SHOOTING, PainQuality.TINGLING} & set(intake.pain_qualities)
+    return intake.pain_below_knee or (intake.has_leg_pain and bool(nerve_pain))
+
+
+def sciatica_flaring(intake: Intake) -> bool:
+    """Nerve-root leg pain that is severe (7/10 or more) or getting worse: the moves that
+    tension or fold over the nerve wait until it settles. Steady, milder nerve pain is what
+    a gentle, pain-free nerve glide is for (reference §8; NICE NG59 exercise advice)."""
+    severe = intake.intensity >= SEVERE_PAIN
+    return nerve_root_leg_pain(intake) and (severe or intake.trend is Trend.WORSE)
 
 
 def person_conditions(intake: Intake, extra: list[Condition] | None = None) -> list[Condition]:
@@ -21,8 +36,7 @@ def person_conditions(intake: Intake, extra: list[Condition] | None = None) -> l
         found.append(Condition.PREGNANCY_OVER_20_WEEKS)
     if intake.history.osteoporosis or intake.history.long_term_steroids:
         found.append(Condition.OSTEOPOROSIS)
-    nerve_pain = {PainQuality.SHOOTING, PainQuality.TINGLING} & set(intake.pain_qualities)
-    if intake.pain_below_knee or (intake.has_leg_pain and nerve_pain):
+    if sciatica_flaring(intake):
         found.append(Condition.SCIATICA_FLARE)
     if intake.intensity >= SEVERE_PAIN:
         found.append(Condition.ACUTE_SEVERE_PAIN)
@@ -66,6 +80,7 @@ def plan_basis(
         start=start,
         walking_start=_walking_start(intake),
         walking_step=3 if cautious else 5,
+        pain_days=intake.duration_days,
     )
 
 

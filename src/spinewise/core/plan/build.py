@@ -19,7 +19,7 @@ from spinewise.core.plan.weeks import build_week, session_plan
 
 # Part of every programme id: bump it when the planning rules change, so new plans get
 # new calendar UIDs instead of silently overwriting old events.
-PLAN_VERSION = "1"
+PLAN_VERSION = "2"
 
 
 def programme_id(intake: Intake, prefs: Preferences, start: date) -> str:
@@ -52,6 +52,8 @@ def build_programme(
             number,
             number,
             items=session_plan(basis, number, ranking[phase_and_step(number)[0]]),
+            # Only week 1 is set; each later week waits for the review of the one before.
+            confirmed=number == 1,
         )
         for number in range(1, PROGRAMME_WEEKS + 1)
     ]

@@ -126,6 +126,10 @@ class PlanBasis(_Frozen):
     start: date
     walking_start: int
     walking_step: int
+    pain_days: int | None = Field(
+        default=None,
+        description="How long the pain had lasted at the assessment, in days (for the reads).",
+    )
 
 
 class Prescription(_Frozen):
@@ -185,10 +189,28 @@ class Week(_Frozen):
     walking_minutes: int
     education: EducationItem
     adjustment: str | None = None
+    confirmed: bool = Field(
+        default=True,
+        description=(
+            "False while the week is only planned: the review of the week before sets it, "
+            "and it steps up only if pain and leg symptoms were stable or better."
+        ),
+    )
 
     @property
     def load(self) -> int:
         return sum(session.load for session in self.sessions)
+
+    @property
+    def planned_note(self) -> str | None:
+        """What every face says of a week that is planned but not yet set by a review."""
+        if self.confirmed:
+            return None
+        return (
+            f"Planned, not promised: your review at the end of week {self.number - 1} sets "
+            "this week. It steps up only if your pain and any leg symptoms were stable or "
+            "better; otherwise it stays the same or gets easier."
+        )
 
 
 class Habit(_Frozen):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from spinewise.core.education import PROGRAMME_WEEKS, education
+from spinewise.core.education import PROGRAMME_WEEKS, reading_for
 from spinewise.core.exercises import load_exercises
 from spinewise.core.plan.dosage import dose_for, seconds_for
 from spinewise.core.plan.models import WEEKDAYS, PlanBasis, Prescription, Session, Week, Weekday
@@ -101,6 +101,8 @@ def build_week(
     stage: int,
     adjustment: str | None = None,
     items: list[Prescription] | None = None,
+    *,
+    confirmed: bool = True,
 ) -> Week:
     """Week ``number`` of the calendar at ``stage`` of the ladder (or with given exercises)."""
     stage = max(MIN_STAGE, min(MAX_STAGE, stage))
@@ -119,6 +121,7 @@ def build_week(
             start, basis.session_days, items if items is not None else session_plan(basis, stage)
         ),
         walking_minutes=walking_minutes(basis, stage),
-        education=education()[min(number, PROGRAMME_WEEKS)],
+        education=reading_for(min(number, PROGRAMME_WEEKS), basis.level.value, basis.pain_days),
         adjustment=adjustment,
+        confirmed=confirmed,
     )
