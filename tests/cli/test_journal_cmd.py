@@ -144,7 +144,7 @@ def test_the_interactive_check_in_asks_everything_and_re_asks_bad_answers() -> N
         "y",  # chest group: opens its signs
         *["n"] * 3,
         "y",  # new shortness of breath (the fourth sign of the group)
-        *["n"] * 6,
+        *["n"] * 7,
         "n",  # general group
         "n",  # pain group
     ]

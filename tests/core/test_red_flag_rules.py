@@ -24,6 +24,7 @@ Row = tuple[str, str, dict[str, Any], bool]
 NOT_PREGNANT_SIGNS = dict.fromkeys(PregnancySigns.model_fields, False)
 BOTH_LEGS = ["lower_back_centre", "leg_above_knee_left", "leg_below_knee_right"]
 LEFT_LEG = ["lower_back_centre", "leg_above_knee_left", "leg_below_knee_left"]
+BOTH_THIGHS = ["lower_back_centre", "leg_above_knee_left", "leg_above_knee_right"]
 
 
 def yes(*names: str) -> dict[str, bool]:
@@ -56,6 +57,9 @@ EMERGENCY: list[Row] = [
     ("bilateral_leg_symptoms", "one leg mapped, 3 days", {"areas": LEFT_LEG, "duration_days": 3}, False),
     ("bilateral_leg_symptoms", "both legs mapped, 400 days, worse", {"areas": BOTH_LEGS, "duration_days": 400, "trend": "worse"}, True),
     ("bilateral_leg_symptoms", "one leg mapped, 400 days, worse", {"areas": LEFT_LEG, "duration_days": 400, "trend": "worse"}, False),
+    ("bilateral_leg_symptoms", "both thighs only mapped, 3 days", {"areas": BOTH_THIGHS, "duration_days": 3}, False),
+    ("bilateral_leg_symptoms", "both thighs only mapped, worse", {"areas": BOTH_THIGHS, "duration_days": 400, "trend": "worse"}, False),
+    ("bilateral_leg_symptoms", "both thighs mapped and the answer ticked", {**yes("both_legs_symptoms"), "areas": BOTH_THIGHS}, True),
     # Serious accident.
     ("major_trauma", "a serious accident", {"injury": "major_trauma"}, True),
     ("major_trauma", "a slip from standing", {"injury": "minor_fall"}, False),
@@ -84,6 +88,14 @@ EMERGENCY: list[Row] = [
     ("heart_attack", "pain on effort with faintness", yes("exertion_pain", "faint_dizzy"), True),
     ("heart_attack", "pain on effort alone", yes("exertion_pain"), False),
     ("heart_attack", "pain on effort spreading to the jaw, under 40", yes("exertion_pain", "arm_jaw_pain"), False),
+    # Atypical: unusual tiredness with one heart sign, upper back or chest pain and heart risk.
+    ("heart_attack", "tired and sick with upper back pain at 40", {**yes("unusual_tiredness", "nausea"), "age": 40, "areas": ["upper_back_centre"]}, True),
+    ("heart_attack", "tired and sick with upper back pain at 39", {**yes("unusual_tiredness", "nausea"), "age": 39, "areas": ["upper_back_centre"]}, False),
+    ("heart_attack", "tired and sick at 39 with heart risk", {**yes("unusual_tiredness", "nausea"), **had("heart_risk"), "age": 39, "areas": ["upper_back_centre"]}, True),
+    ("heart_attack", "tired and breathless with rib pain at 60", {**yes("unusual_tiredness", "breathless"), "age": 60, "areas": ["ribs_left"]}, True),
+    ("heart_attack", "tired and faint with upper back pain at 60", {**yes("unusual_tiredness", "faint_dizzy"), "age": 60, "areas": ["upper_back_left"]}, True),
+    ("heart_attack", "tired and sick with lower back pain at 60", {**yes("unusual_tiredness", "nausea"), "age": 60}, False),
+    ("heart_attack", "tired with upper back pain at 60, no other sign", {**yes("unusual_tiredness"), "age": 60, "areas": ["upper_back_centre"]}, False),
     ("heart_attack", "everyday breathlessness is not a heart sign", {**had("usual_breathlessness"), **yes("nausea")}, False),
     # Aortic dissection (HSE).
     ("aortic_dissection", "tearing pain with no injury", yes("tearing_pain"), True),
@@ -163,6 +175,14 @@ EMERGENCY: list[Row] = [
     ("serious_infection", "fever with pain in waves", yes("fever", "colicky_pain"), True),
     ("serious_infection", "fever alone", yes("fever"), False),
     ("serious_infection", "pain in waves alone", yes("colicky_pain"), False),
+    # A suspected spine infection (risk factor and worrying pain) reaching the nerves.
+    ("serious_infection", "injects drugs, constant pain, weak leg", {**had("iv_drug_use"), **yes("night_pain", "leg_weakness")}, True),
+    ("serious_infection", "recent infection, worse, unsteady walking", {**had("recent_infection"), **yes("unsteady_walking"), "trend": "worse"}, True),
+    ("serious_infection", "weak immunity, night sweats, numb band", {**had("immunosuppressed"), **yes("night_sweats", "trunk_band_numbness")}, True),
+    ("serious_infection", "recent epidural, worse, worsening weakness", {**had("recent_spinal_surgery"), **yes("weakness_worsening"), "trend": "worse"}, True),
+    ("serious_infection", "injects drugs and a weak leg, steady pain", {**had("iv_drug_use"), **yes("leg_weakness")}, False),
+    ("serious_infection", "constant pain and a weak leg, no risk", yes("night_pain", "leg_weakness"), False),
+    ("serious_infection", "injects drugs, constant pain, no nerve sign", {**had("iv_drug_use"), **yes("night_pain")}, False),
     # Pregnancy (NHS labour signs, pre-eclampsia): call the maternity unit now.
     ("pregnancy_warning", "pain in waves", pregnant(contractions=True), True),
     ("pregnancy_warning", "bleeding", pregnant(bleeding=True), True),
@@ -199,6 +219,7 @@ URGENT: list[Row] = [
     ("infection_risk", "recent spine surgery, constant pain", {**had("recent_spinal_surgery"), **yes("night_pain")}, True),
     ("infection_risk", "injects drugs, night sweats", {**had("iv_drug_use"), **yes("night_sweats")}, True),
     ("infection_risk", "injects drugs, worse", {**had("iv_drug_use"), "trend": "worse"}, True),
+    ("infection_risk", "recent serious infection, constant pain", {**had("recent_infection"), **yes("night_pain")}, True),
     ("infection_risk", "injects drugs, stable pain", had("iv_drug_use"), False),
     ("infection_risk", "constant pain, no risk", yes("night_pain"), False),
     # Past cancer with an NG234 pain feature.
@@ -270,6 +291,12 @@ URGENT: list[Row] = [
     ("anticoagulant_fall", "blood thinner and lifting", {**had("anticoagulants"), "injury": "lifting"}, False),
     ("anticoagulant_fall", "a fall without a blood thinner", {"injury": "minor_fall"}, False),
     ("sudden_severe_pain", "sudden severe pain by itself", yes("sudden_severe"), True),
+    # Both thighs only on the map: often referred pain or sore muscles, so urgent, not 999.
+    ("new_pain_both_thighs", "both thighs mapped, 14 days", {"areas": BOTH_THIGHS, "duration_days": 14}, True),
+    ("new_pain_both_thighs", "both thighs mapped, 15 days", {"areas": BOTH_THIGHS, "duration_days": 15}, False),
+    ("new_pain_both_thighs", "both thighs mapped, 400 days, worse", {"areas": BOTH_THIGHS, "duration_days": 400, "trend": "worse"}, True),
+    ("new_pain_both_thighs", "one thigh mapped, 3 days", {"areas": ["lower_back_centre", "leg_above_knee_left"], "duration_days": 3}, False),
+    ("new_pain_both_thighs", "below a knee, bilateral speaks instead", {"areas": BOTH_LEGS, "duration_days": 3}, False),
 ]
 # fmt: on
 
@@ -308,6 +335,7 @@ SOON: list[Row] = [
     ("infection_risk_factor", "weak immunity", had("immunosuppressed"), True),
     ("infection_risk_factor", "long-term steroids", had("long_term_steroids"), True),
     ("infection_risk_factor", "recent spine surgery", had("recent_spinal_surgery"), True),
+    ("infection_risk_factor", "recent serious infection", had("recent_infection"), True),
     ("infection_risk_factor", "risk with constant pain", {**had("iv_drug_use"), **yes("night_pain")}, False),
     ("infection_risk_factor", "risk with night sweats", {**had("iv_drug_use"), **yes("night_sweats")}, False),
     ("infection_risk_factor", "risk, getting worse", {**had("iv_drug_use"), "trend": "worse"}, False),

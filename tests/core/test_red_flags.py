@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spinewise.core.intake import Intake
+from spinewise.core.intake import History, Intake, RedFlags
 from spinewise.core.knowledge import knowledge
 from spinewise.core.levels import Level
 from spinewise.core.triage import fired_flags, triage_intake
@@ -66,4 +66,6 @@ def test_emergency_advice_uses_the_configured_number(make_intake: IntakeFactory)
 
 def test_self_care_counts_the_safety_questions_asked(make_intake: IntakeFactory) -> None:
     plain = triage_intake(make_intake()).reasons[0]
-    assert "45 safety questions" in plain
+    asked = len(RedFlags.model_fields) + len(History.model_fields)  # not pregnant: no more
+    assert asked == 47
+    assert f"{asked} safety questions" in plain

@@ -121,7 +121,7 @@ def test_a_fired_flag_carries_the_content_and_the_rule_evidence(make_intake: Any
 def test_self_care_says_why_and_names_the_emergency_number(make_intake: Any) -> None:
     triage = triage_intake(make_intake(), emergency_number="112")
     assert triage.flags == []
-    assert triage.reasons == ["No warning signs in your answers to the 45 safety questions."]
+    assert triage.reasons == ["No warning signs in your answers to the 47 safety questions."]
     assert triage.advice.startswith("Your answers show none of the warning signs")
     assert "Call 112 if you get numbness" in triage.advice
     assert triage.advice.endswith("get chest pain or struggle to breathe.")

@@ -44,7 +44,7 @@ CHECKIN_GROUPS: tuple[CheckinGroup, ...] = (
     ),
     CheckinGroup(
         "chest",
-        "Any new chest pain, breathing trouble, faintness or a swollen calf?",
+        "Any new chest pain, breathing trouble, faintness, unusual tiredness or a swollen calf?",
         (
             "chest_pain",
             "arm_jaw_pain",
@@ -55,6 +55,7 @@ CHECKIN_GROUPS: tuple[CheckinGroup, ...] = (
             "calf_swelling",
             "cold_sweat",
             "nausea",
+            "unusual_tiredness",
             "faint_dizzy",
         ),
     ),

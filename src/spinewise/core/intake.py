@@ -256,8 +256,13 @@ class History(_Strict):
         description="blood-thinning medicine such as warfarin, apixaban or rivaroxaban"
     )
     iv_drug_use: bool = Field(description="injecting drugs")
+    recent_infection: bool = Field(
+        description="a serious infection, such as an abscess or an infected wound, in the last "
+        "3 months"
+    )
     recent_spinal_surgery: bool = Field(
-        description="an operation or injection in the spine in the last 12 months"
+        description="an operation, injection, epidural or spinal anaesthetic, or a lumbar "
+        "puncture in the last 12 months"
     )
     aortic_aneurysm: bool = Field(description="a known aortic aneurysm")
     heart_risk: bool = Field(
@@ -300,13 +305,13 @@ class RedFlags(_Strict):
         description="leg weakness that is getting worse, or a foot that slaps or drags"
     )
     unsteady_walking: bool = Field(
-        description="new unsteady or clumsy walking, or stiff, heavy legs"
+        description="new unsteady or clumsy walking, tripping or stumbling, or stiff, heavy legs"
     )
     trunk_band_numbness: bool = Field(description="a band of numbness around the chest or tummy")
     # heart and breathing
     chest_pain: bool = Field(description="new chest pain, pressure, tightness or heaviness")
     arm_jaw_pain: bool = Field(
-        description="a heavy, tight or squeezing feeling spreading to the arm, jaw or throat"
+        description="an ache, heaviness or tightness spreading to the arm, jaw or throat"
     )
     exertion_pain: bool = Field(
         description="pain or tightness in the chest, upper back, arm or jaw that comes on with "
@@ -322,6 +327,9 @@ class RedFlags(_Strict):
     calf_swelling: bool = Field(description="one calf swollen, painful, warm or red")
     cold_sweat: bool = Field(description="cold sweats or clammy skin with the pain")
     nausea: bool = Field(description="feeling sick or being sick with the pain")
+    unusual_tiredness: bool = Field(
+        description="new, unusual tiredness or exhaustion that came on with the pain"
+    )
     faint_dizzy: bool = Field(description="feeling faint or light-headed, or passing out")
     # sudden or unusual pain
     sudden_severe: bool = Field(
@@ -332,7 +340,8 @@ class RedFlags(_Strict):
     )
     pulsating_abdomen: bool = Field(description="a new pulsing or throbbing feeling in the tummy")
     colicky_pain: bool = Field(
-        description="severe pain in the side or back that comes in waves, perhaps into the groin"
+        description="severe pain in the side or back that comes in waves, perhaps into the groin "
+        "(not period pains)"
     )
     rash_band: bool = Field(
         description="a rash, blisters or a strip of burning skin on one side of the body"
@@ -344,8 +353,8 @@ class RedFlags(_Strict):
     weight_loss: bool = Field(description="losing weight without trying")
     night_sweats: bool = Field(description="night sweats that soak the bedclothes")
     night_pain: bool = Field(
-        description="constant pain that does not ease with lying still or changing position, "
-        "often worse at night"
+        description="constant pain that does not ease with lying still, changing position or "
+        "getting up, often worse at night"
     )
     urinary_symptoms: bool = Field(
         description="burning or stinging when peeing, peeing much more often, or blood in the pee"
@@ -357,7 +366,8 @@ class PregnancySigns(_Strict):
     """Warning signs asked only in pregnancy."""
 
     contractions: bool = Field(
-        description="pain or tightening that comes and goes in waves, like contractions"
+        description="tightenings or back pain that keep coming back regularly, or pain in waves "
+        "like contractions"
     )
     bleeding: bool = Field(description="bleeding from the vagina")
     fluid_leak: bool = Field(description="fluid leaking from the vagina")

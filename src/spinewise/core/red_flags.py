@@ -61,6 +61,7 @@ _UNWELL_SIGNS = ("breathless", "cold_sweat", "nausea", "faint_dizzy")
 _NERVE_SIGNS = ("leg_weakness", "weakness_worsening", "unsteady_walking", "trunk_band_numbness")
 _INFECTION_RISKS = (
     "iv_drug_use",
+    "recent_infection",
     "immunosuppressed",
     "long_term_steroids",
     "recent_spinal_surgery",
@@ -120,12 +121,21 @@ def cauda_equina(s: Screening) -> list[str]:
     return _yes(s, *_CES_SIGNS)
 
 
+def _new_pain_in_both_legs(s: Screening) -> list[str]:
+    """Both legs on the body map, new or getting worse (the answer, not the checkbox)."""
+    if s.leg_sides == 2 and s.duration_days <= NEW_BILATERAL_DAYS:
+        return [f"pain in both legs on the body map, starting {s.duration_days} days ago"]
+    if s.leg_sides == 2 and s.trend is Trend.WORSE:
+        return ["pain in both legs on the body map, getting worse"]
+    return []
+
+
 def bilateral_leg_symptoms(s: Screening) -> list[str]:
     evidence = _yes(s, "both_legs_symptoms")
-    if s.leg_sides == 2 and s.duration_days <= NEW_BILATERAL_DAYS:
-        evidence.append(f"pain in both legs on the body map, starting {s.duration_days} days ago")
-    elif s.leg_sides == 2 and s.trend is Trend.WORSE:
-        evidence.append("pain in both legs on the body map, getting worse")
+    # The body map alone counts when the pain reaches below a knee, as sciatica does; pain in
+    # both thighs only is often referred from the back or sore muscles (new_pain_both_thighs).
+    if s.pain_below_knee:
+        evidence += _new_pain_in_both_legs(s)
     return evidence
 
 
@@ -159,9 +169,12 @@ def heart_attack(s: Screening) -> list[str]:
     upper = s.has_upper_back or s.has_chest
     if flags.arm_jaw_pain and risk and upper:
         return [*signs, *risk, "pain in the upper back or chest"]
-    # Atypical heart attacks (women, diabetes): back pressure with a cold sweat (MedlinePlus).
+    # Atypical heart attacks (women, diabetes): back pressure with a cold sweat (MedlinePlus),
+    # or with sickness, breathlessness or faintness together with unusual tiredness (NHS).
     if flags.cold_sweat and risk and upper:
         return [*signs, *risk, "pain in the upper back or chest"]
+    if flags.unusual_tiredness and present and risk and upper:
+        return [*signs, *_yes(s, "unusual_tiredness"), *risk, "pain in the upper back or chest"]
     unwell = _yes(s, *_UNWELL_SIGNS)
     if flags.exertion_pain and unwell:
         return [*_yes(s, "exertion_pain"), *unwell]
@@ -237,7 +250,11 @@ def serious_infection(s: Screening) -> list[str]:
     if flags.fever:
         signs = _yes(s, *_NERVE_SIGNS, "colicky_pain")
         return [*_yes(s, "fever"), *signs] if signs else []
-    return []
+    # A suspected spine infection (a risk factor with worrying pain) that has reached the
+    # nerves is an emergency with or without a fever (reference §2a).
+    suspected = infection_risk(s)
+    nerves = _yes(s, *_NERVE_SIGNS)
+    return [*suspected, *nerves] if suspected and nerves else []
 
 
 def pregnancy_warning(s: Screening) -> list[str]:
@@ -401,6 +418,13 @@ def sudden_severe_pain(s: Screening) -> list[str]:
     return _yes(s, "sudden_severe")
 
 
+def new_pain_both_thighs(s: Screening) -> list[str]:
+    # Below a knee, bilateral_leg_symptoms (emergency) speaks instead.
+    if s.pain_below_knee:
+        return []
+    return _new_pain_in_both_legs(s)
+
+
 # --- soon --------------------------------------------------------------------------------
 
 
@@ -555,6 +579,7 @@ RULES: dict[str, Rule] = {
         tearing_after_strain,
         anticoagulant_fall,
         sudden_severe_pain,
+        new_pain_both_thighs,
         under_16,
         cancer_history,
         not_improving_over_50,
