@@ -166,6 +166,20 @@ def test_the_json_schema_names_the_contract_and_requires_every_safety_answer() -
     json.dumps(schema)  # serialisable as printed by the CLI
 
 
+def test_the_stopped_shape_admits_every_early_stop_the_engine_accepts(
+    neutral_data: dict[str, Any],
+) -> None:
+    # Found by schemathesis: a child's intake with some details but no habits was accepted
+    # by the engine while the schema's stopped shape had no room for those details.
+    neutral_data["age"] = 13
+    del neutral_data["habits"]
+    assert isinstance(parse_intake(neutral_data), Screening)
+    stopped = intake_json_schema()["anyOf"][1]
+    assert set(neutral_data) <= set(stopped["properties"])
+    assert set(stopped["required"]) <= set(neutral_data)
+    assert stopped["additionalProperties"] is False
+
+
 def test_free_text_refuses_control_characters(neutral_data: dict[str, Any]) -> None:
     neutral_data["habits"]["sport"] = "ten\x00nis"
     with pytest.raises(IntakeError, match=r"habits\.sport"):

@@ -56,6 +56,20 @@ def test_bad_check_ins_name_their_fields(client: Client, token: str) -> None:
     assert odd.status_code == 422 and odd.json()["errors"][0]["field"] == "new_red_flags"
 
 
+def test_a_pregnancy_sign_without_a_pregnancy_is_refused_not_a_server_error(
+    client: Client, token: str
+) -> None:
+    # Found by schemathesis: the pregnancy signs are in the schema's list, but they are
+    # asked only in pregnancy; without a pregnant assessment the answer is a 422 that
+    # says so, and nothing is stored.
+    body = {"day": date.today().isoformat(), "pain": 4, "new_red_flags": ["preeclampsia_signs"]}
+    response = _post(client, token, body)
+    assert response.status_code == 422
+    error = response.json()["errors"][0]
+    assert error["field"] == "new_red_flags" and "pregnan" in error["message"]
+    assert not CheckIn.objects.exists()
+
+
 def test_check_ins_need_authentication(client: Client) -> None:
     response = client.post(
         "/api/v1/checkins", {"day": "2026-01-01", "pain": 1}, content_type="application/json"

@@ -134,6 +134,13 @@ def checkin_choice_groups(base: Screening | None = None) -> list[tuple[str, list
     ]
 
 
+def unasked_flags(base: Screening | None, new_flags: list[str]) -> list[str]:
+    """The named signs this person is not asked at a check-in (pregnancy signs outside
+    pregnancy, or names that are no check-in question), in the order given."""
+    asked = {name for group in checkin_groups(base) for name in group.flags}
+    return [name for name in new_flags if name not in asked]
+
+
 def retriage(
     base: Screening | None,
     new_flags: list[str],
@@ -141,8 +148,7 @@ def retriage(
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER,
 ) -> Triage | None:
     """Triage with today's new warning signs added to the saved answers; None when none."""
-    asked = {name for group in checkin_groups(base) for name in group.flags}
-    unknown = [name for name in new_flags if name not in asked]
+    unknown = unasked_flags(base, new_flags)
     if unknown:
         raise ValueError(f"not a check-in question: {', '.join(unknown)}")
     if not new_flags:

@@ -703,7 +703,8 @@ def intake_json_schema() -> dict[str, Any]:
     for name in ("RedFlags", "PregnancySigns", "History"):
         # In an early stop, any safety answer not yet asked may be left out.
         defs[f"Partial{name}"] = {**defs[name], "required": []}
-    partial_props = dict(screening["properties"])
+    # Details already answered may come along (each checked as in a complete intake).
+    partial_props = {**complete["properties"], **screening["properties"]}
     for key, name in (
         ("red_flags", "RedFlags"),
         ("history", "History"),
@@ -719,8 +720,9 @@ def intake_json_schema() -> dict[str, Any]:
         "description": (
             "An intake that stops where the questionnaire stops. Every answer about where it "
             "hurts, the person and this pain is required; safety answers may be left out once "
-            "the ones given reach an emergency, and the details may be left out once every "
-            "safety answer is given and the verdict is urgent or the person is under 16. "
+            "the ones given reach an emergency, and the details (some or all) may be left "
+            "out once every safety answer is given and the verdict is urgent or the person "
+            "is under 16. "
             "Anything else is rejected, naming each missing answer."
         ),
         "properties": partial_props,

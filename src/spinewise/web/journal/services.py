@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
-from spinewise.core.checkin import retriage
+from spinewise.core.checkin import retriage, unasked_flags
 from spinewise.core.journal import (
     DailyEntry,
     DayWindow,
@@ -92,6 +92,20 @@ def record_checkin(user: User, entry: DailyEntry | Mapping[str, Any]) -> CheckIn
             raise JournalError([("day", why)])
     else:
         entry = parse_checkin(entry, window=window)
+    saved = latest_assessment(user)
+    base = saved.parsed_intake if saved else None
+    unasked = unasked_flags(base, list(entry.new_red_flags))
+    if unasked:
+        raise JournalError(
+            [
+                (
+                    "new_red_flags",
+                    f"not asked of you at a check-in: {', '.join(unasked)} (the pregnancy "
+                    "signs are asked only when your latest assessment says you are pregnant; "
+                    "if you are, take the assessment again)",
+                )
+            ]
+        )
     checkin, created = CheckIn.objects.update_or_create(
         user=user,
         day=entry.day,
@@ -106,9 +120,8 @@ def record_checkin(user: User, entry: DailyEntry | Mapping[str, Any]) -> CheckIn
             "new_red_flags": list(entry.new_red_flags),
         },
     )
-    saved = latest_assessment(user)
     triage = retriage(
-        saved.parsed_intake if saved else None,
+        base,
         list(entry.new_red_flags),
         emergency_number=emergency_number(),
     )
