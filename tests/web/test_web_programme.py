@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.test import Client
+from django.urls import reverse
 from icalendar import Calendar
 
 from spinewise.core.intake import parse_intake
@@ -121,6 +122,51 @@ def test_ticking_an_exercise_marks_it_done_and_undo_clears_it(
     owner_client.post(url, {"exercise": exercise, "done": "0"})
     assert not ExerciseTick.objects.exists()
     assert owner_client.post(url, {"exercise": "not_in_session", "done": "1"}).status_code == 404
+
+
+def test_a_finished_week_is_reviewed_before_the_next_is_shown(
+    owner_client: Client, alice: AbstractBaseUser
+) -> None:
+    # Week 2 is only planned until week 1's review sets it; a person who opens the plan or
+    # a session straight from the calendar must not see the unreviewed week as confirmed.
+    intake = parse_intake(json.loads((VIGNETTES / "P01.json").read_text()))
+    assessment = save_assessment(alice, intake)
+    start = date.today() - timedelta(days=8)
+    saved = create_programme(alice, assessment, Preferences(timezone="UTC"), start)
+    assert not saved.programme.week(2).confirmed
+    page = owner_client.get(reverse("programmes:detail", kwargs={"pk": saved.pk}))
+    assert page.status_code == 200
+    saved.refresh_from_db()
+    assert saved.reviews.filter(week=1).exists()
+    assert saved.programme.week(2).confirmed
+    assert saved.programme.week(3).confirmed is False
+
+
+def test_opening_a_session_also_runs_the_due_review(
+    owner_client: Client, alice: AbstractBaseUser
+) -> None:
+    intake = parse_intake(json.loads((VIGNETTES / "P01.json").read_text()))
+    assessment = save_assessment(alice, intake)
+    start = date.today() - timedelta(days=8)
+    saved = create_programme(alice, assessment, Preferences(timezone="UTC"), start)
+    owner_client.get(reverse("programmes:session", kwargs={"pk": saved.pk, "day": date.today()}))
+    assert saved.reviews.filter(week=1).exists()
+
+
+def test_the_calendar_feed_runs_the_due_review_and_confirms_the_next_week(
+    client: Client, alice: AbstractBaseUser
+) -> None:
+    intake = parse_intake(json.loads((VIGNETTES / "P01.json").read_text()))
+    assessment = save_assessment(alice, intake)
+    start = date.today() - timedelta(days=8)
+    saved = create_programme(alice, assessment, Preferences(timezone="UTC"), start)
+    feed = client.get(reverse("programmes:feed", kwargs={"token": saved.calendar_token}))
+    assert feed.status_code == 200 and saved.reviews.filter(week=1).exists()
+    summaries = [str(e.get("summary")) for e in Calendar.from_ical(feed.content).walk("VEVENT")]
+    saved.refresh_from_db()
+    assert saved.programme.week(2).confirmed and not saved.programme.week(3).confirmed
+    assert any(s.startswith("Back exercises: week 2,") for s in summaries)
+    assert any(s.startswith("Back exercises (planned): week 3,") for s in summaries)
 
 
 def test_no_session_on_a_day_off_is_404(owner_client: Client, alice: AbstractBaseUser) -> None:

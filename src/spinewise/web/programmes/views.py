@@ -24,6 +24,7 @@ from spinewise.core.plan import (
 )
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
+from spinewise.web.journal.services import review_due_weeks
 from spinewise.web.programmes import services
 from spinewise.web.programmes.forms import PreferencesForm
 from spinewise.web.programmes.models import SavedProgramme
@@ -37,6 +38,15 @@ from spinewise.web.users import signed_in_user
 
 def _own_programme(request: HttpRequest, pk: int) -> SavedProgramme:
     return get_object_or_404(SavedProgramme.objects.light(), pk=pk, user=signed_in_user(request))
+
+
+def _reviewed(saved: SavedProgramme, today: date) -> SavedProgramme:
+    """The programme after any weekly review that is due: a week is set by its review, so
+    a page never shows a harder planned week as if it were confirmed. Nothing due costs one
+    small query."""
+    if review_due_weeks(saved, today):
+        saved.refresh_from_db()
+    return saved
 
 
 def _week_asked(request: HttpRequest, weeks: int) -> int | None:
@@ -96,6 +106,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     latest, today = latest_programme_and_today(user)
     # Usually the page shows the latest plan: then one query found both it and "today".
     saved = latest if latest is not None and latest.pk == pk else _own_programme(request, pk)
+    saved = _reviewed(saved, today)
     programme = saved.programme
     week = current_week(programme, today)
     asked = _week_asked(request, len(programme.weeks))
@@ -131,7 +142,7 @@ def _session_on(saved: SavedProgramme, day: date) -> Session:
 
 @login_required
 def session(request: HttpRequest, pk: int, day: date) -> HttpResponse:
-    saved = _own_programme(request, pk)
+    saved = _reviewed(_own_programme(request, pk), today_for(signed_in_user(request)))
     planned = _session_on(saved, day)
     exercises = load_exercises()
     done = services.ticked_today(saved, day)
@@ -166,7 +177,7 @@ def tick(request: HttpRequest, pk: int, day: date) -> HttpResponse:
 
 @login_required
 def calendar_download(request: HttpRequest, pk: int) -> HttpResponse:
-    saved = _own_programme(request, pk)
+    saved = _reviewed(_own_programme(request, pk), today_for(signed_in_user(request)))
     response = HttpResponse(services.calendar_bytes(saved), content_type="text/calendar")
     response["Content-Disposition"] = 'attachment; filename="spinewise-programme.ics"'
     return response
@@ -175,6 +186,9 @@ def calendar_download(request: HttpRequest, pk: int) -> HttpResponse:
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private, subscribable calendar: the unguessable token is the only key."""
     saved = get_object_or_404(SavedProgramme, calendar_token=token)
+    # A calendar app polls this: a week that has finished gets its review here too, so the
+    # next week turns from planned to set even if the person has not opened the site.
+    saved = _reviewed(saved, today_for(saved.user))
     response = HttpResponse(services.calendar_bytes(saved), content_type="text/calendar")
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
