@@ -28,10 +28,12 @@ def _user(email: str) -> AbstractBaseUser:
     return get_user_model().objects.create_user(email, email, "a long passphrase 123")
 
 
-def _programme_for(user: AbstractBaseUser, vignette: str = "P01") -> SavedProgramme:
+def _programme_for(
+    user: AbstractBaseUser, vignette: str = "P01", start: date | None = None
+) -> SavedProgramme:
     intake = parse_intake(json.loads((VIGNETTES / f"{vignette}.json").read_text()))
     saved = save_assessment(user, intake)
-    return create_programme(user, saved, Preferences(timezone="UTC"), date.today())
+    return create_programme(user, saved, Preferences(timezone="UTC"), start or date.today())
 
 
 @pytest.fixture
@@ -129,10 +131,7 @@ def test_a_finished_week_is_reviewed_before_the_next_is_shown(
 ) -> None:
     # Week 2 is only planned until week 1's review sets it; a person who opens the plan or
     # a session straight from the calendar must not see the unreviewed week as confirmed.
-    intake = parse_intake(json.loads((VIGNETTES / "P01.json").read_text()))
-    assessment = save_assessment(alice, intake)
-    start = date.today() - timedelta(days=8)
-    saved = create_programme(alice, assessment, Preferences(timezone="UTC"), start)
+    saved = _programme_for(alice, start=date.today() - timedelta(days=8))
     assert not saved.programme.week(2).confirmed
     page = owner_client.get(reverse("programmes:detail", kwargs={"pk": saved.pk}))
     assert page.status_code == 200
@@ -145,10 +144,7 @@ def test_a_finished_week_is_reviewed_before_the_next_is_shown(
 def test_opening_a_session_also_runs_the_due_review(
     owner_client: Client, alice: AbstractBaseUser
 ) -> None:
-    intake = parse_intake(json.loads((VIGNETTES / "P01.json").read_text()))
-    assessment = save_assessment(alice, intake)
-    start = date.today() - timedelta(days=8)
-    saved = create_programme(alice, assessment, Preferences(timezone="UTC"), start)
+    saved = _programme_for(alice, start=date.today() - timedelta(days=8))
     owner_client.get(reverse("programmes:session", kwargs={"pk": saved.pk, "day": date.today()}))
     assert saved.reviews.filter(week=1).exists()
 
@@ -156,10 +152,7 @@ def test_opening_a_session_also_runs_the_due_review(
 def test_the_calendar_feed_runs_the_due_review_and_confirms_the_next_week(
     client: Client, alice: AbstractBaseUser
 ) -> None:
-    intake = parse_intake(json.loads((VIGNETTES / "P01.json").read_text()))
-    assessment = save_assessment(alice, intake)
-    start = date.today() - timedelta(days=8)
-    saved = create_programme(alice, assessment, Preferences(timezone="UTC"), start)
+    saved = _programme_for(alice, start=date.today() - timedelta(days=8))
     feed = client.get(reverse("programmes:feed", kwargs={"token": saved.calendar_token}))
     assert feed.status_code == 200 and saved.reviews.filter(week=1).exists()
     summaries = [str(e.get("summary")) for e in Calendar.from_ical(feed.content).walk("VEVENT")]
