@@ -152,7 +152,7 @@ class Exercise(_Strict):
     seconds_per_rep: float | None = Field(default=None, gt=0, le=60)
     form_cues: list[str] = Field(min_length=1)
     stop_if: list[str] = Field(min_length=1)
-    contraindications: list[Condition] = Field(default_factory=list)
+    contraindications: list[Condition] = Field(default=[])
     equipment: list[Equipment] = Field(min_length=1)
     easier: str | None = None
     harder: str | None = None

@@ -76,14 +76,14 @@ class Question(_Content):
     type: QuestionType
     label: str = Field(min_length=3)
     help: str | None = None
-    options: list[Option] = Field(default_factory=list)
+    options: list[Option] = Field(default=[])
     min: float | None = None
     max: float | None = None
     max_length: int | None = None
     optional: bool = False
     required: bool = False
     show_if: ShowIf | None = None
-    items: list[ChecklistItem] = Field(default_factory=list)
+    items: list[ChecklistItem] = Field(default=[])
     none_label: str | None = None
 
     @model_validator(mode="after")
