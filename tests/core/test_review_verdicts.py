@@ -303,7 +303,15 @@ MESSAGES: dict[str, tuple[Row, str]] = {
         "exercises wait. If your leg becomes weak or numb, check in straight away.",
     ),
     "function fell": (
-        ("", 2, [4], {1: 4}, 5, {**FULL, "ratings": [_rating(START, 6, 6, 6), _rating(W2, 4, 4, 4)]}, "regress"),
+        (
+            "",
+            2,
+            [4],
+            {1: 4},
+            5,
+            {**FULL, "ratings": [_rating(START, 6, 6, 6), _rating(W2, 4, 4, 4)]},
+            "regress",
+        ),
         "Everyday activities were harder this week, so next week eases off a little "
         "before we build up again.",
     ),
