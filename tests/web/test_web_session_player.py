@@ -133,8 +133,9 @@ def test_the_session_lists_what_to_keep_for_offline_use(
 ) -> None:
     client.force_login(alice)
     url, body = _page(client, saved)
-    urls = _data_block(body, "offline-urls")
-    assert isinstance(urls, list)
+    kept = _data_block(body, "offline-urls")
+    assert isinstance(kept, dict) and kept["start"] == f"/programme/{saved.pk}/"
+    urls = kept["urls"]
     session = saved.programme.weeks[0].sessions[0]
     assert url in urls and f"/programme/{saved.pk}/" in urls
     assert f"/journal/checkin/?day={session.date}" in urls

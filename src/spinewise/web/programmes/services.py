@@ -94,9 +94,10 @@ def session_player(planned: Session, done: set[str], checkin_url: str) -> dict[s
     }
 
 
-def offline_urls(saved: SavedProgramme, day: date) -> list[str]:
+def offline_urls(saved: SavedProgramme, day: date) -> dict[str, Any]:
     """The pages and drawings a phone keeps for use without a network: the plan, the day's
-    (and the next) session with its drawings, the check-in and when to get help."""
+    (and the next) session with its drawings, the check-in and when to get help. ``start``
+    is the plan, which the app's start page ("My plan") shows when offline."""
     programme = saved.programme
     sessions = [s for s in (session_on(programme, day), next_session(programme, day)) if s]
     checkin = reverse("journal:checkin")
@@ -108,4 +109,7 @@ def offline_urls(saved: SavedProgramme, day: date) -> list[str]:
             urls.append(reverse("site:exercise_svg", args=[item.exercise_id]))
             urls.append(reverse("site:exercise_key_poses", args=[item.exercise_id]))
     urls.append(reverse("site:guide_detail", args=["when-to-get-help"]))
-    return list(dict.fromkeys(urls))
+    return {
+        "start": reverse("programmes:detail", kwargs={"pk": saved.pk}),
+        "urls": list(dict.fromkeys(urls)),
+    }

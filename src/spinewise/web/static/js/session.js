@@ -132,6 +132,7 @@
         // Ticking twice is harmless, so the tick is simply sent again when back online.
         outbox.add({
           kind: "tick", url: form.action, body: body,
+          headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
           label: (done ? "Ticked: " : "Unticked: ") + card.querySelector("h2").textContent
         });
         showTick(card, done, true);

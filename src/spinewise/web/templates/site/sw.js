@@ -1,0 +1,148 @@
+// Spinewise service worker, served at /sw.js by spinewise.web.site.pwa.
+// - Static files: cache first (their names change with their content in production).
+// - Exercise drawings: the kept copy at once, refreshed in the background.
+// - Pages: the network first; the copy kept on this device when there is no network.
+//   Only the pages a signed-in person's plan asks for are kept (see js/offline.js).
+"use strict";
+const CONFIG = {{ config|safe }};
+{% verbatim %}
+const STATIC = "spinewise-static-" + CONFIG.version;
+const PAGES = "spinewise-pages";
+const DRAWINGS = "spinewise-drawings";
+const OWNER = "/offline-owner";  // which account the kept pages belong to
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(STATIC)
+      .then((cache) => cache.addAll(CONFIG.precache.concat([CONFIG.offline_page])))
+      .then(() => self.skipWaiting())
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(
+        names
+          .filter((name) => name.startsWith("spinewise-static-") && name !== STATIC)
+          .map((name) => caches.delete(name))
+      ))
+      .then(() => self.clients.claim())
+  );
+});
+
+function sameOrigin(url) {
+  try {
+    return new URL(url, self.location.href).origin === self.location.origin;
+  } catch (err) {
+    return false;
+  }
+}
+
+function isDrawing(path) {
+  return /^\/exercises\/[\w-]+(\.svg|\/key-poses\.svg|\/thumbnail\.svg)$/.test(path);
+}
+
+async function ownerOf(pages) {
+  const found = await pages.match(OWNER);
+  return found ? found.text() : null;
+}
+
+// Keeps the pages and drawings a plan page lists, for the person it belongs to.
+async function keep(urls, start, owner) {
+  let pages = await caches.open(PAGES);
+  if ((await ownerOf(pages)) !== owner) {
+    // Another account's pages never show to this one.
+    await caches.delete(PAGES);
+    pages = await caches.open(PAGES);
+    await pages.put(OWNER, new Response(owner));
+  }
+  const drawings = await caches.open(DRAWINGS);
+  let kept = 0;
+  await Promise.all(urls.filter(sameOrigin).map(async (url) => {
+    try {
+      const response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
+      if (!response.ok || response.redirected) { return; }
+      const path = new URL(url, self.location.href).pathname;
+      if (isDrawing(path)) {
+        await drawings.put(url, response);
+      } else {
+        if (url === start) { await pages.put(CONFIG.start, response.clone()); }
+        await pages.put(url, response);
+      }
+      kept += 1;
+    } catch (err) {
+      // Offline or refused: the next visit online tries again.
+    }
+  }));
+  return kept;
+}
+
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  if (data.type === "keep" && Array.isArray(data.urls)) {
+    event.waitUntil(keep(data.urls, data.start, String(data.owner)).then((kept) => {
+      if (event.source) { event.source.postMessage({ type: "kept", count: kept }); }
+    }));
+  } else if (data.type === "forget") {
+    event.waitUntil(caches.delete(PAGES));
+  }
+});
+
+async function cacheFirst(request, name) {
+  const found = await caches.match(request);
+  if (found) { return found; }
+  const response = await fetch(request);
+  if (response.ok) {
+    const cache = await caches.open(name);
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
+async function keptThenRefreshed(request) {
+  const cache = await caches.open(DRAWINGS);
+  const found = await cache.match(request);
+  const fresh = fetch(request).then(async (response) => {
+    if (response.ok) { await cache.put(request, response.clone()); }
+    return response;
+  });
+  if (found) {
+    fresh.catch(() => null);
+    return found;
+  }
+  return fresh;
+}
+
+async function networkFirst(request) {
+  const url = new URL(request.url);
+  const key = url.pathname + url.search;
+  const pages = await caches.open(PAGES);
+  try {
+    const response = await fetch(request);
+    if (response.ok && !response.redirected && (await pages.match(key))) {
+      await pages.put(key, response.clone());  // a kept page stays up to date
+    }
+    return response;
+  } catch (err) {
+    const kept = await pages.match(key, { ignoreVary: true });
+    if (kept) { return kept; }
+    const offline = await caches.match(CONFIG.offline_page);
+    return offline || Response.error();
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !sameOrigin(request.url)) { return; }
+  const url = new URL(request.url);
+  if (url.pathname.startsWith("/api/") || url.pathname === "/sw.js") { return; }
+  if (request.mode === "navigate") {
+    event.respondWith(networkFirst(request));
+  } else if (url.pathname.startsWith(CONFIG.static_prefix)) {
+    event.respondWith(cacheFirst(request, STATIC));
+  } else if (isDrawing(url.pathname)) {
+    event.respondWith(keptThenRefreshed(request));
+  }
+});
+{% endverbatim %}

@@ -1,0 +1,162 @@
+"""The guided session and the offline app in Chromium on a phone.
+
+A person with a plan opens today's session, runs the guided player (a faked clock stands in
+for the minutes), loses the network, reloads the session from the service worker, saves a
+check-in that waits on the phone, and gets the network back: the check-in is stored once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from spinewise.core.exercises import GET_READY_SECONDS
+
+pytestmark = pytest.mark.browser
+VIGNETTE = Path(__file__).parents[1] / "vignettes" / "P01.json"
+EMAIL = "offline.walker@example.com"
+PASSWORD = "quiet-harbour-morning-58"
+
+# Run inside the server's own database, as `spinewise manage shell` would for an operator:
+# a person with a saved P01 assessment and a plan with a session every day from today.
+MAKE_PERSON = f"""
+import json
+from datetime import date
+from pathlib import Path
+from django.contrib.auth.models import User
+from spinewise.core.intake import parse_intake
+from spinewise.core.plan import Preferences
+from spinewise.web.assessments.services import save_assessment
+from spinewise.web.programmes.services import create_programme
+user = User.objects.create_user({EMAIL!r}, {EMAIL!r}, {PASSWORD!r})
+intake = parse_intake(json.loads(Path({str(VIGNETTE)!r}).read_text()))
+prefs = Preferences(timezone="UTC", days_per_week=7)
+create_programme(user, save_assessment(user, intake), prefs, date.today())
+"""
+
+
+@pytest.fixture
+def person(server_shell: Any) -> str:
+    server_shell(MAKE_PERSON)
+    return EMAIL
+
+
+def _log_in(page: Any, server_url: str, email: str) -> None:
+    page.goto(server_url + "/accounts/login/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def _rows(database: Path, sql: str, *args: object) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(database, timeout=30) as db:
+        return db.execute(sql, args).fetchall()
+
+
+def _first_exercise_seconds(page: Any) -> float:
+    return float(
+        page.evaluate(
+            "() => JSON.parse(document.getElementById('session-plan').textContent)"
+            ".exercises[0].steps.reduce((sum, step) => sum + step.seconds, 0)"
+        )
+    )
+
+
+def test_a_guided_session_then_a_check_in_saved_offline_is_stored_exactly_once(
+    phone_page: Any, server_url: str, server_database: Path, person: str, screenshot_dir: Path
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = phone_page
+    phone = page.context
+    page.clock.install()
+    _log_in(page, server_url, person)
+    page.goto(server_url + "/programme/")
+    page.click("text=Open today's session")
+    page.wait_for_url("**/session/**")
+    session_url = page.url
+    # The service worker has kept the plan, this session, its drawings and the check-in.
+    page.wait_for_selector("html[data-offline-ready]", state="attached")
+
+    player = page.locator("[data-player]")
+    toggle = player.locator("[data-player-toggle]")
+    step = player.locator("[data-player-step]")
+    expect(toggle).to_have_text("Start session")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+    # One start control walks through the first exercise: get ready, then its first set.
+    page.evaluate("() => { window.sameDocument = true; }")
+    toggle.click()
+    expect(toggle).to_have_text("Pause")
+    expect(step).to_contain_text("Get ready")
+    page.clock.run_for(int(GET_READY_SECONDS * 1000) + 500)
+    expect(step).to_contain_text("Set 1 of")
+    page.screenshot(path=str(screenshot_dir / "session-player-390.png"), full_page=False)
+
+    # At the end of the exercise it is ticked off without a reload, and the next one is up.
+    first_card = page.locator(".session-card").first
+    page.clock.run_for(int(_first_exercise_seconds(page) * 1000) + 500)
+    expect(first_card).to_have_class("card session-card is-done")
+    expect(first_card.locator(".tick-state")).to_have_text("✓ Done")
+    expect(step).to_contain_text("Get ready")
+    assert page.evaluate("() => window.sameDocument === true")
+    user_id = _rows(server_database, "select id from auth_user where email = ?", person)[0][0]
+    ticks = _rows(
+        server_database,
+        "select count(*) from programmes_exercisetick t join programmes_savedprogramme p "
+        "on t.programme_id = p.id where p.user_id = ?",
+        user_id,
+    )
+    assert ticks == [(1,)]
+    toggle.click()
+    expect(toggle).to_have_text("Resume")
+
+    # No network: the session comes back from the phone, drawings included, and runs.
+    phone.set_offline(True)
+    page.reload()
+    expect(page.locator("h1")).to_be_visible()
+    assert page.url == session_url
+    page.wait_for_function(
+        "() => { const img = document.querySelector('.player-picture img, .session-card img');"
+        " return img && img.complete && img.naturalWidth > 0; }"
+    )
+    toggle.click()
+    expect(step).to_contain_text("Get ready")
+    page.clock.run_for(int(GET_READY_SECONDS * 1000) + 500)
+    expect(step).to_contain_text("Set 1 of")
+    toggle.click()
+
+    # The day's check-in, saved offline, waits on the phone and says so.
+    page.click("text=Finished? Check in for today")
+    page.wait_for_url("**/journal/checkin/**")
+    page.check("input[name=pain][value='3']")
+    page.click("button:has-text('Save check-in')")
+    status = page.locator("#outbox-status")
+    expect(status).to_contain_text("waiting to be sent")
+    expect(status).to_contain_text("Check-in for")
+    page.screenshot(path=str(screenshot_dir / "checkin-waiting-390.png"), full_page=False)
+    checkins = "select count(*) from journal_checkin where user_id = ?"
+    assert _rows(server_database, checkins, user_id) == [(0,)]
+
+    # Back online it is sent, once; a later page finds nothing left to send.
+    phone.set_offline(False)
+    expect(status).to_contain_text("sent.")
+    expect(status).not_to_contain_text("waiting")
+    page.goto(server_url + "/journal/")
+    assert page.evaluate("() => JSON.parse(localStorage.getItem('spinewise.outbox') || '[]')") == []
+    expect(page.locator("main")).not_to_contain_text("waiting to be sent")
+
+    stored = _rows(
+        server_database,
+        "select pain from journal_checkin where user_id = ?",
+        user_id,
+    )
+    assert stored == [(3,)]
+    keys = _rows(server_database, checkins.replace("checkin ", "checkinkey "), user_id)
+    assert keys == [(1,)]
