@@ -58,11 +58,13 @@ def _rows(database: Path, sql: str, *args: object) -> list[tuple[Any, ...]]:
         return db.execute(sql, args).fetchall()
 
 
-def _first_exercise_seconds(page: Any) -> float:
+def _exercise_seconds(page: Any, index: int) -> float:
+    """How long the guided steps of the session's exercise ``index`` take."""
     return float(
         page.evaluate(
-            "() => JSON.parse(document.getElementById('session-plan').textContent)"
-            ".exercises[0].steps.reduce((sum, step) => sum + step.seconds, 0)"
+            "(i) => JSON.parse(document.getElementById('session-plan').textContent)"
+            ".exercises[i].steps.reduce((sum, step) => sum + step.seconds, 0)",
+            index,
         )
     )
 
@@ -101,27 +103,27 @@ def test_a_guided_session_then_a_check_in_saved_offline_is_stored_exactly_once(
 
     # At the end of the exercise it is ticked off without a reload, and the next one is up.
     first_card = page.locator(".session-card").first
-    page.clock.run_for(int(_first_exercise_seconds(page) * 1000) + 500)
+    page.clock.run_for(int(_exercise_seconds(page, 0) * 1000) + 500)
     expect(first_card).to_have_class("card session-card is-done")
     expect(first_card.locator(".tick-state")).to_have_text("✓ Done")
     expect(step).to_contain_text("Get ready")
     assert page.evaluate("() => window.sameDocument === true")
     user_id = _rows(server_database, "select id from auth_user where email = ?", person)[0][0]
-    ticks = _rows(
-        server_database,
+    ticks_sql = (
         "select count(*) from programmes_exercisetick t join programmes_savedprogramme p "
-        "on t.programme_id = p.id where p.user_id = ?",
-        user_id,
+        "on t.programme_id = p.id where p.user_id = ?"
     )
-    assert ticks == [(1,)]
+    assert _rows(server_database, ticks_sql, user_id) == [(1,)]
     toggle.click()
     expect(toggle).to_have_text("Resume")
+    page.wait_for_selector("html[data-offline-refreshed]", state="attached")
 
     # No network: the session comes back from the phone, drawings included, and runs.
     phone.set_offline(True)
     page.reload()
     expect(page.locator("h1")).to_be_visible()
     assert page.url == session_url
+    expect(first_card).to_have_class("card session-card is-done")  # the kept copy is fresh
     page.wait_for_function(
         "() => { const img = document.querySelector('.player-picture img, .session-card img');"
         " return img && img.complete && img.naturalWidth > 0; }"
@@ -130,7 +132,12 @@ def test_a_guided_session_then_a_check_in_saved_offline_is_stored_exactly_once(
     expect(step).to_contain_text("Get ready")
     page.clock.run_for(int(GET_READY_SECONDS * 1000) + 500)
     expect(step).to_contain_text("Set 1 of")
+    # The second exercise finishes offline: ticked on the phone, waiting to be sent.
+    page.clock.run_for(int(_exercise_seconds(page, 1) * 1000) + 500)
+    second_card = page.locator(".session-card").nth(1)
+    expect(second_card.locator(".tick-state")).to_have_text("✓ Done (waiting to be sent)")
     toggle.click()
+    expect(toggle).to_have_text("Resume")
 
     # The day's check-in, saved offline, waits on the phone and says so.
     page.click("text=Finished? Check in for today")
@@ -152,6 +159,7 @@ def test_a_guided_session_then_a_check_in_saved_offline_is_stored_exactly_once(
     assert page.evaluate("() => JSON.parse(localStorage.getItem('spinewise.outbox') || '[]')") == []
     expect(page.locator("main")).not_to_contain_text("waiting to be sent")
 
+    assert _rows(server_database, ticks_sql, user_id) == [(2,)]
     stored = _rows(
         server_database,
         "select pain from journal_checkin where user_id = ?",

@@ -29,8 +29,11 @@
 
   if ("serviceWorker" in navigator && script) {
     navigator.serviceWorker.addEventListener("message", function (event) {
+      // Marks on the page that the kept copies are ready (the browser tests wait for them).
       if (event.data && event.data.type === "kept") {
         document.documentElement.setAttribute("data-offline-ready", String(event.data.count));
+      } else if (event.data && event.data.type === "refreshed") {
+        document.documentElement.setAttribute("data-offline-refreshed", String(event.data.url));
       }
     });
     navigator.serviceWorker.register(script.getAttribute("data-sw"), { scope: "/" })
@@ -301,7 +304,12 @@
     });
   });
 
-  window.SpinewiseOutbox = { add: add, flush: sendWhenOnline };
+  function refreshKept(url) {
+    if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) { return; }
+    navigator.serviceWorker.controller.postMessage({ type: "refresh", url: url });
+  }
+
+  window.SpinewiseOutbox = { add: add, flush: sendWhenOnline, pending: mine, refreshKept: refreshKept };
   window.addEventListener("online", sendWhenOnline);
   window.addEventListener("offline", render);
   render();

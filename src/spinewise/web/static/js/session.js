@@ -127,6 +127,7 @@
     }).then(function (response) {
       if (!response.ok) { throw new Error("refused"); }
       showTick(card, done, false);
+      if (outbox) { outbox.refreshKept(window.location.pathname); }
     }).catch(function () {
       if (!navigator.onLine && outbox) {
         // Ticking twice is harmless, so the tick is simply sent again when back online.
@@ -309,7 +310,10 @@
 
   el.skip.addEventListener("click", function () {
     if (!started) { return; }
-    if (nextExercise(false) && running) { last = Date.now(); showClock(); }
+    if (nextExercise(false)) {
+      last = Date.now();
+      showClock();
+    }
   });
 
   function showVoice() {
@@ -332,6 +336,17 @@
       holdScreen();
     }
   });
+
+  // Ticks made offline on an earlier visit: shown as done, and waiting to be sent.
+  if (window.SpinewiseOutbox) {
+    window.SpinewiseOutbox.pending().forEach(function (item) {
+      if (item.kind !== "tick") { return; }
+      var fields = new URLSearchParams(item.body);
+      var card = cardFor(fields.get("exercise"));
+      var form = card && card.querySelector("[data-tick-form]");
+      if (form && form.action === item.url) { showTick(card, fields.get("done") === "1", true); }
+    });
+  }
 
   showVoice();
   player.hidden = false;

@@ -78,11 +78,27 @@ async function keep(urls, start, owner) {
   return kept;
 }
 
+// A kept page whose content changed (an exercise ticked off): keep the new copy.
+async function refresh(url) {
+  const pages = await caches.open(PAGES);
+  if (!(await pages.match(url))) { return; }
+  try {
+    const response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
+    if (response.ok && !response.redirected) { await pages.put(url, response); }
+  } catch (err) {
+    // Offline: the kept copy stays, and the outbox shows what is waiting.
+  }
+}
+
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "keep" && Array.isArray(data.urls)) {
     event.waitUntil(keep(data.urls, data.start, String(data.owner)).then((kept) => {
       if (event.source) { event.source.postMessage({ type: "kept", count: kept }); }
+    }));
+  } else if (data.type === "refresh" && sameOrigin(String(data.url))) {
+    event.waitUntil(refresh(String(data.url)).then(() => {
+      if (event.source) { event.source.postMessage({ type: "refreshed", url: data.url }); }
     }));
   } else if (data.type === "forget") {
     event.waitUntil(caches.delete(PAGES));
