@@ -18,12 +18,11 @@ from spinewise.core.exercises import GET_READY_SECONDS
 
 pytestmark = pytest.mark.browser
 VIGNETTE = Path(__file__).parents[1] / "vignettes" / "P01.json"
-EMAIL = "offline.walker@example.com"
 PASSWORD = "quiet-harbour-morning-58"
 
 # Run inside the server's own database, as `spinewise manage shell` would for an operator:
 # a person with a saved P01 assessment and a plan with a session every day from today.
-MAKE_PERSON = f"""
+MAKE_PERSON = """
 import json
 from datetime import date
 from pathlib import Path
@@ -32,17 +31,21 @@ from spinewise.core.intake import parse_intake
 from spinewise.core.plan import Preferences
 from spinewise.web.assessments.services import save_assessment
 from spinewise.web.programmes.services import create_programme
-user = User.objects.create_user({EMAIL!r}, {EMAIL!r}, {PASSWORD!r})
-intake = parse_intake(json.loads(Path({str(VIGNETTE)!r}).read_text()))
+user = User.objects.create_user(EMAIL, EMAIL, PASSWORD)
+intake = parse_intake(json.loads(Path(VIGNETTE).read_text()))
 prefs = Preferences(timezone="UTC", days_per_week=7)
 create_programme(user, save_assessment(user, intake), prefs, date.today())
 """
 
 
 @pytest.fixture
-def person(server_shell: Any) -> str:
-    server_shell(MAKE_PERSON)
-    return EMAIL
+def person(server_shell: Any, request: pytest.FixtureRequest) -> str:
+    """A new person with a plan, named after the test (each test has its own)."""
+    email = "-".join(request.node.name.split("_")[1:4]) + "@example.com"
+    server_shell(
+        f"EMAIL, PASSWORD, VIGNETTE = {email!r}, {PASSWORD!r}, {str(VIGNETTE)!r}\n{MAKE_PERSON}"
+    )
+    return email
 
 
 def _log_in(page: Any, server_url: str, email: str) -> None:
@@ -168,3 +171,37 @@ def test_a_guided_session_then_a_check_in_saved_offline_is_stored_exactly_once(
     assert stored == [(3,)]
     keys = _rows(server_database, checkins.replace("checkin ", "checkinkey "), user_id)
     assert keys == [(1,)]
+
+
+def test_a_warning_sign_ticked_offline_gets_plain_advice_at_once_and_the_verdict_when_sent(
+    phone_page: Any, server_url: str, server_database: Path, person: str
+) -> None:
+    page = phone_page
+    _log_in(page, server_url, person)
+    page.goto(server_url + "/programme/")
+    page.wait_for_selector("html[data-offline-ready]", state="attached")
+
+    page.context.set_offline(True)
+    page.goto(server_url + "/journal/checkin/")
+    page.check("input[name=pain][value='6']")
+    sign = page.locator("input[name=new_red_flags][value=saddle_numbness]")
+    page.locator("details.recheck-group", has=sign).locator("summary").click()
+    sign.check()
+    page.click("button:has-text('Save check-in')")
+
+    # No verdict without the server, so what to do is said at once, with where to read more.
+    status = page.locator("#outbox-status")
+    expect(status).to_contain_text("You ticked a warning sign")
+    expect(status).to_contain_text("get medical help now")
+    expect(status.locator("a[href='/guides/when-to-get-help/']")).to_be_visible()
+    expect(status).to_contain_text("waiting to be sent")
+
+    # Sent when the network returns, and the server's verdict is shown straight away.
+    page.context.set_offline(False)
+    expect(status).to_contain_text("About the warning sign you reported")
+    expect(status).to_contain_text("999")
+    user_id = _rows(server_database, "select id from auth_user where email = ?", person)[0][0]
+    flags = _rows(
+        server_database, "select new_red_flags from journal_checkin where user_id = ?", user_id
+    )
+    assert flags == [('["saddle_numbness"]',)]

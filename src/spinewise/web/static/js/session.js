@@ -18,6 +18,8 @@
     now: player.querySelector(".player-now"),
     step: player.querySelector("[data-player-step]"),
     clock: player.querySelector("[data-player-clock]"),
+    rep: player.querySelector("[data-player-rep]"),
+    progress: player.querySelector("[data-player-progress]"),
     bar: player.querySelector("[data-player-bar]"),
     toggle: player.querySelector("[data-player-toggle]"),
     skip: player.querySelector("[data-player-skip]"),
@@ -195,14 +197,14 @@
     el.clock.textContent = clock(left);
     var done = step.seconds > 0 ? 1 - left / step.seconds : 1;
     el.bar.style.width = Math.round(Math.min(1, Math.max(0, done)) * 100) + "%";
-    if (step.kind === "work" && step.reps && step.seconds_per_rep) {
+    var counted = step.kind === "work" && step.reps && step.seconds_per_rep;
+    el.rep.hidden = !counted;
+    if (counted) {
       var rep = Math.min(step.reps, Math.floor((step.seconds - left) / step.seconds_per_rep) + 1);
+      el.rep.textContent = "Rep " + rep + " of " + step.reps;
       if (rep !== repShown) {
+        if (rep > 1) { say(String(rep)); }  // the pace, for someone not looking
         repShown = rep;
-        el.clock.textContent = clock(left) + " · rep " + rep + " of " + step.reps;
-        if (rep > 1) { say(String(rep)); }
-      } else {
-        el.clock.textContent = clock(left) + " · rep " + rep + " of " + step.reps;
       }
     }
   }
@@ -218,7 +220,8 @@
     letScreenSleep();
     el.finished.hidden = false;
     el.toggle.textContent = "Start the session again";
-    el.skip.disabled = true;
+    el.skip.hidden = true;
+    el.rep.hidden = true;
     el.now.setAttribute("data-kind", "ready");
     el.step.textContent = "All done for today. Nice work. Next, a one-minute check-in.";
     el.clock.textContent = "0:00";
@@ -274,7 +277,9 @@
     stopClock();
     ticking = window.setInterval(frame, 250);
     el.toggle.textContent = "Pause";
-    el.skip.disabled = false;
+    el.skip.hidden = false;
+    el.clock.hidden = false;
+    el.progress.hidden = false;
     holdScreen();
     showClock();
   }
