@@ -19,6 +19,7 @@ from spinewise.core.exercises import GET_READY_SECONDS
 pytestmark = pytest.mark.browser
 VIGNETTE = Path(__file__).parents[1] / "vignettes" / "P01.json"
 PASSWORD = "quiet-harbour-morning-58"
+PHONE_SIZE = {"width": 390, "height": 844}
 
 # Run inside the server's own database, as `spinewise manage shell` would for an operator:
 # a person with a saved P01 assessment and a plan with a session every day from today.
@@ -205,3 +206,91 @@ def test_a_warning_sign_ticked_offline_gets_plain_advice_at_once_and_the_verdict
         server_database, "select new_red_flags from journal_checkin where user_id = ?", user_id
     )
     assert flags == [('["saddle_numbness"]',)]
+
+
+# Stands in for the device: records wake lock requests and spoken cues.
+DEVICE_STUBS = """
+window.wakeLocks = [];
+Object.defineProperty(navigator, "wakeLock", { configurable: true, value: { request(type) {
+  const listeners = [];
+  const sentinel = { type, released: false,
+    addEventListener(name, listener) { listeners.push(listener); },
+    release() {
+      sentinel.released = true;
+      listeners.forEach((l) => l());
+      return Promise.resolve();
+    } };
+  window.wakeLocks.push(sentinel);
+  return Promise.resolve(sentinel);
+} } });
+window.spoken = [];
+window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
+  speak(utterance) { window.spoken.push(utterance.text); }, cancel() {} } });
+"""
+
+
+def test_the_player_keeps_the_screen_awake_speaks_when_asked_and_works_from_the_keyboard(
+    phone_page: Any, server_url: str, person: str
+) -> None:
+    page = phone_page
+    page.add_init_script(DEVICE_STUBS)
+    page.clock.install()
+    _log_in(page, server_url, person)
+    page.goto(server_url + "/programme/")
+    page.click("text=Open today's session")
+    player = page.locator("[data-player]")
+    toggle = player.locator("[data-player-toggle]")
+    voice = player.locator("[data-player-voice]")
+
+    # Spoken cues are off until the person turns them on; the choice is remembered.
+    expect(voice).to_have_attribute("aria-pressed", "false")
+    voice.click()
+    expect(voice).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("() => window.spoken") == ["Spoken cues on."]
+
+    # Keyboard alone starts it; the cue says what comes, and the screen is held awake.
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_text("Pause")
+    page.wait_for_function("() => window.wakeLocks.length === 1")
+    assert page.evaluate("() => window.spoken[1]").startswith("Get ready: ")
+    page.clock.run_for(int(GET_READY_SECONDS * 1000) + 500)
+    page.wait_for_function("() => window.spoken.some((cue) => cue.startsWith('Set 1 of'))")
+
+    # The browser lets go of the lock when the page is hidden; it is asked for again on return.
+    page.evaluate(
+        "() => { window.wakeLocks[0].release();"
+        " document.dispatchEvent(new Event('visibilitychange')); }"
+    )
+    page.wait_for_function("() => window.wakeLocks.length === 2")
+
+    # Pausing lets the screen sleep.
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_text("Resume")
+    page.wait_for_function("() => window.wakeLocks[1].released")
+
+    page.reload()
+    expect(player.locator("[data-player-voice]")).to_have_attribute("aria-pressed", "true")
+
+
+def test_reduced_motion_gets_still_drawings_and_no_moving_bar(
+    browser: Any, server_url: str, person: str
+) -> None:
+    context = browser.new_context(viewport=PHONE_SIZE, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        _log_in(page, server_url, person)
+        page.goto(server_url + "/programme/")
+        page.click("text=Open today's session")
+        page.click("[data-player-toggle]")
+        picture = page.locator(".player-picture img")
+        expect(picture).to_be_visible()
+        page.wait_for_function(
+            "() => document.querySelector('.player-picture img').currentSrc"
+            ".endsWith('/key-poses.svg')"
+        )
+        bar = page.locator("[data-player-bar]")
+        assert bar.evaluate("(el) => getComputedStyle(el).transitionDuration") == "0s"
+    finally:
+        context.close()

@@ -268,7 +268,19 @@
     });
   }
 
+  function localToday() {
+    var now = new Date();
+    return now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" +
+      String(now.getDate()).padStart(2, "0");
+  }
+
   document.querySelectorAll("form[data-offline-checkin]").forEach(function (form) {
+    // A check-in page kept from an earlier day defaults to that day: offline, "today" is
+    // the phone's today (a page asked for a given day keeps it).
+    var day = form.querySelector("[name=day]");
+    if (!navigator.onLine && day && !/[?&]day=/.test(window.location.search) && day.value < localToday()) {
+      day.value = localToday();
+    }
     form.addEventListener("submit", function (event) {
       if (navigator.onLine) { return; } // online, the form is sent as usual
       event.preventDefault();

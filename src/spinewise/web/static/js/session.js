@@ -332,13 +332,13 @@
   });
   if (!("speechSynthesis" in window)) { el.voice.hidden = true; }
 
-  // A hidden page's timers are slowed down by the browser: pause rather than race ahead
-  // and tick off exercises nobody saw; the wake lock comes back with the page.
+  // The browser lets go of the wake lock when the page is hidden (another app, the lock
+  // button): it is asked for again when the page comes back. The clock counts real time,
+  // so the session is where it should be.
   document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "hidden" && running) {
-      pause("Paused while the page was hidden. Press Resume to carry on.");
-    } else if (document.visibilityState === "visible" && running) {
+    if (document.visibilityState === "visible" && running) {
       holdScreen();
+      frame();
     }
   });
 

@@ -60,10 +60,15 @@ async function keep(urls, start, owner) {
   const drawings = await caches.open(DRAWINGS);
   let kept = 0;
   await Promise.all(urls.filter(sameOrigin).map(async (url) => {
+    const path = new URL(url, self.location.href).pathname;
+    // A kept drawing is refreshed whenever it is shown; pages are fetched afresh each time.
+    if (isDrawing(path) && (await drawings.match(url))) {
+      kept += 1;
+      return;
+    }
     try {
       const response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
       if (!response.ok || response.redirected) { return; }
-      const path = new URL(url, self.location.href).pathname;
       if (isDrawing(path)) {
         await drawings.put(url, response);
       } else {
