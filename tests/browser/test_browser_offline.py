@@ -173,6 +173,12 @@ def test_a_guided_session_then_a_check_in_saved_offline_is_stored_exactly_once(
     keys = _rows(server_database, checkins.replace("checkin ", "checkinkey "), user_id)
     assert keys == [(1,)]
 
+    # The kept pages are this person's: logging out removes them from the phone.
+    assert page.evaluate("() => caches.has('spinewise-pages')")
+    page.click("header button:has-text('Log out')")
+    page.wait_for_url(server_url + "/")
+    assert not page.evaluate("() => caches.has('spinewise-pages')")
+
 
 def test_a_warning_sign_ticked_offline_gets_plain_advice_at_once_and_the_verdict_when_sent(
     phone_page: Any, server_url: str, server_database: Path, person: str

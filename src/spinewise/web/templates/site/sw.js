@@ -85,11 +85,13 @@ async function keep(urls, start, owner) {
 
 // A kept page whose content changed (an exercise ticked off): keep the new copy.
 async function refresh(url) {
-  const pages = await caches.open(PAGES);
-  if (!(await pages.match(url))) { return; }
+  if (!(await keptPage(url))) { return; }
   try {
     const response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
-    if (response.ok && !response.redirected) { await pages.put(url, response); }
+    if (response.ok && !response.redirected) {
+      const pages = await caches.open(PAGES);
+      await pages.put(url, response);
+    }
   } catch (err) {
     // Offline: the kept copy stays, and the outbox shows what is waiting.
   }
@@ -135,18 +137,23 @@ async function keptThenRefreshed(request) {
   return fresh;
 }
 
+// Looks in the kept pages without creating their cache (logging out deletes it).
+function keptPage(key) {
+  return caches.match(key, { cacheName: PAGES, ignoreVary: true });
+}
+
 async function networkFirst(request) {
   const url = new URL(request.url);
   const key = url.pathname + url.search;
-  const pages = await caches.open(PAGES);
   try {
     const response = await fetch(request);
-    if (response.ok && !response.redirected && (await pages.match(key))) {
+    if (response.ok && !response.redirected && (await keptPage(key))) {
+      const pages = await caches.open(PAGES);
       await pages.put(key, response.clone());  // a kept page stays up to date
     }
     return response;
   } catch (err) {
-    const kept = await pages.match(key, { ignoreVary: true });
+    const kept = await keptPage(key);
     if (kept) { return kept; }
     const offline = await caches.match(CONFIG.offline_page);
     return offline || Response.error();
