@@ -111,7 +111,7 @@
     button.classList.toggle("button-quiet", done);
     plan.exercises.forEach(function (ex) { if (ex.id === card.dataset.card) { ex.done = done; } });
     if (!running && plan.exercises.every(function (ex) { return ex.done; })) {
-      el.finished.hidden = false;
+      showDone("All done for today. Nice work.");
     }
   }
 
@@ -213,19 +213,28 @@
     if (ticking) { window.clearInterval(ticking); ticking = null; }
   }
 
+  // The day's exercises are done: the check-in is the next thing to do.
+  function showDone(text) {
+    el.finished.hidden = false;
+    el.toggle.textContent = "Start the session again";
+    el.toggle.classList.remove("button-large");
+    el.toggle.classList.add("button-quiet");
+    el.skip.hidden = true;
+    el.rep.hidden = true;
+    el.clock.hidden = true;
+    el.progress.hidden = true;
+    el.picture.textContent = "";
+    el.exercise.textContent = "All " + plan.exercises.length + " exercises are ticked off.";
+    el.now.setAttribute("data-kind", "done");
+    el.step.textContent = text;
+  }
+
   function showFinished() {
     stopClock();
     running = false;
     started = false;
     letScreenSleep();
-    el.finished.hidden = false;
-    el.toggle.textContent = "Start the session again";
-    el.skip.hidden = true;
-    el.rep.hidden = true;
-    el.now.setAttribute("data-kind", "ready");
-    el.step.textContent = "All done for today. Nice work. Next, a one-minute check-in.";
-    el.clock.textContent = "0:00";
-    el.bar.style.width = "100%";
+    showDone("All done for today. Nice work. Next, a one-minute check-in.");
     say("All done for today. Nice work.");
   }
 
@@ -300,6 +309,9 @@
     stepIndex = 0;
     left = current().seconds;
     started = true;
+    el.finished.hidden = true;
+    el.toggle.classList.add("button-large");
+    el.toggle.classList.remove("button-quiet");
     showExercise();
     announceStep();
     beep(false);
@@ -356,7 +368,6 @@
   showVoice();
   player.hidden = false;
   if (plan.exercises.every(function (ex) { return ex.done; })) {
-    el.toggle.textContent = "Start the session again";
-    el.finished.hidden = false;
+    showDone("All done for today. Nice work.");
   }
 }());
