@@ -300,3 +300,36 @@ def test_reduced_motion_gets_still_drawings_and_no_moving_bar(
         assert bar.evaluate("(el) => getComputedStyle(el).transitionDuration") == "0s"
     finally:
         context.close()
+
+
+def test_the_whole_session_ends_at_the_days_check_in(
+    phone_page: Any, server_url: str, server_database: Path, person: str
+) -> None:
+    page = phone_page
+    page.clock.install()
+    _log_in(page, server_url, person)
+    page.goto(server_url + "/programme/")
+    page.click("text=Open today's session")
+    cards = page.locator(".session-card")
+    count = cards.count()
+    total = sum(_exercise_seconds(page, index) + GET_READY_SECONDS for index in range(count))
+
+    page.click("[data-player-toggle]")
+    page.clock.run_for(int(total * 1000) + 2000)
+
+    checkin = page.locator("[data-player-finished] a")
+    expect(checkin).to_be_focused()
+    expect(checkin).to_have_text("Check in for today")
+    expect(page.locator("[data-player-step]")).to_contain_text("All done for today")
+    expect(page.locator(".session-card.is-done")).to_have_count(count)
+    user_id = _rows(server_database, "select id from auth_user where email = ?", person)[0][0]
+    ticks = _rows(
+        server_database,
+        "select count(*) from programmes_exercisetick t join programmes_savedprogramme p "
+        "on t.programme_id = p.id where p.user_id = ?",
+        user_id,
+    )
+    assert ticks == [(count,)]
+    checkin.click()
+    page.wait_for_url("**/journal/checkin/?day=*")
+    assert "How is your back today?" in page.inner_text("h1")
