@@ -333,3 +333,29 @@ def test_the_whole_session_ends_at_the_days_check_in(
     checkin.click()
     page.wait_for_url("**/journal/checkin/?day=*")
     assert "How is your back today?" in page.inner_text("h1")
+
+
+def test_a_check_in_sent_when_the_network_only_looked_up_says_it_was_not_sent(
+    phone_page: Any, server_url: str, server_database: Path, person: str
+) -> None:
+    page = phone_page
+    # The phone believes it is online ("lie-fi"), so the form is sent the ordinary way.
+    page.add_init_script(
+        "Object.defineProperty(Navigator.prototype, 'onLine', { get() { return true; } });"
+    )
+    _log_in(page, server_url, person)
+    page.goto(server_url + "/programme/")
+    page.wait_for_selector("html[data-offline-ready]", state="attached")
+    page.context.set_offline(True)
+    page.goto(server_url + "/journal/checkin/")
+    page.check("input[name=pain][value='2']")
+    page.click("button:has-text('Save check-in')")
+
+    expect(page.locator("h1")).to_have_text("Not sent: no connection")
+    page.go_back()
+    expect(page.locator("h1")).to_have_text("How is your back today?")
+    user_id = _rows(server_database, "select id from auth_user where email = ?", person)[0][0]
+    checkins = _rows(
+        server_database, "select count(*) from journal_checkin where user_id = ?", user_id
+    )
+    assert checkins == [(0,)]

@@ -160,8 +160,24 @@ async function networkFirst(request) {
   }
 }
 
+// A form sent when the network looked up but was not: say so plainly, instead of the
+// browser's error page. Nothing was saved; going back keeps what was typed.
+function notSent() {
+  const page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+    "<title>Not sent · Spinewise</title></head><body><main>" +
+    "<h1>Not sent: no connection</h1><p>Nothing was saved. Go back to keep what you typed, " +
+    "then save it again: with no network a check-in waits on this device and is sent later." +
+    "</p></main></body></html>";
+  return new Response(page, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
+  if (request.method === "POST" && request.mode === "navigate" && sameOrigin(request.url)) {
+    event.respondWith(fetch(request).catch(() => notSent()));
+    return;
+  }
   if (request.method !== "GET" || !sameOrigin(request.url)) { return; }
   const url = new URL(request.url);
   if (url.pathname.startsWith("/api/") || url.pathname === "/sw.js") { return; }
