@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from spinewise.core.intake import parse_intake
 from spinewise.core.questionnaire import Answer, Question, intake_to_answers, questionnaire
@@ -104,13 +105,12 @@ def test_p01_from_landing_page_to_a_saved_plan_and_a_running_timer(
 
     page.locator("a:has-text('Open today'), .session-list a").first.click()
     check_page(page, shots, "P01-15-session")
-    timer = page.locator(".timer").first
-    assert timer.is_visible()
-    timer.locator("[data-timer-start]").click()
-    page.wait_for_timeout(1500)
-    assert "Set 1 of" in timer.locator(".timer-label").inner_text()
-    clock = timer.locator(".timer-clock").inner_text()
-    assert clock != "0:00"
+    player = page.locator("[data-player]")
+    assert player.is_visible()
+    player.locator("[data-player-toggle]").click()
+    expect(player.locator("[data-player-toggle]")).to_have_text("Pause")
+    expect(player.locator("[data-player-step]")).to_contain_text("Get ready")
+    expect(player.locator("[data-player-clock]")).not_to_have_text("0:00")
     page.screenshot(path=str(shots / "P01-16-timer.png"))
     page.locator("button:has-text('Mark as done')").first.click()
     assert page.locator(".tick-state").first.inner_text().endswith("Done")

@@ -195,6 +195,9 @@ CASES: list[Case] = [
         lambda w: f"/exercises/{first_exercise()}/thumbnail.svg",
     ),
     Case("site:healthz", "public", fixed("/healthz")),
+    Case("site:service_worker", "public", fixed("/sw.js")),
+    Case("site:manifest", "public", fixed("/manifest.webmanifest")),
+    Case("site:offline", "public", fixed("/offline/")),
     # Accounts: public entry points.
     Case("accounts:signup", "public", fixed("/accounts/signup/")),
     Case("accounts:signup_sent", "public", fixed("/accounts/signup/sent/")),

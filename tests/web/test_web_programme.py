@@ -100,7 +100,7 @@ def test_the_plan_page_shows_today_habits_reading_and_calendar(
     assert f"/programme/feed/{saved.calendar_token}.ics" in body
 
 
-def test_a_session_shows_cards_with_illustrations_and_a_timer_plan(
+def test_a_session_shows_cards_with_illustrations_and_a_player_plan(
     owner_client: Client, alice: AbstractBaseUser
 ) -> None:
     saved = _programme_for(alice)
@@ -109,7 +109,7 @@ def test_a_session_shows_cards_with_illustrations_and_a_timer_plan(
     for item in session.exercises:
         assert escape(item.name) in body and f"/exercises/{item.exercise_id}.svg" in body
         assert f"/exercises/{item.exercise_id}/key-poses.svg" in body
-    assert "data-timer=" in body and "Mark as done" in body
+    assert 'id="session-plan"' in body and "Mark as done" in body
 
 
 def test_ticking_an_exercise_marks_it_done_and_undo_clears_it(

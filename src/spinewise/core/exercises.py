@@ -38,6 +38,8 @@ LEVEL_ORDER: dict[str, int] = {"gentle": 0, "moderate": 1, "hard": 2}
 
 # Seconds allowed for changing sides between the two halves of a per-side set.
 SWITCH_SIDE_SECONDS = 5
+# Seconds a guided session gives to read the next exercise and get into position.
+GET_READY_SECONDS = 10
 
 EVIDENCE_NOTE = (
     "The sources support exercise programmes as a whole. No single exercise has been shown "

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -20,7 +19,6 @@ from spinewise.core.plan import (
     current_week,
     next_session,
     session_on,
-    timer_for,
 )
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
@@ -129,6 +127,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "upcoming": upcoming,
             "done_today": services.ticked_today(saved, today) if todays else set(),
             "feed_url": feed_url,
+            "offline_urls": services.offline_urls(saved, today),
         },
     )
 
@@ -147,30 +146,47 @@ def session(request: HttpRequest, pk: int, day: date) -> HttpResponse:
     exercises = load_exercises()
     done = services.ticked_today(saved, day)
     cards = [
-        {
-            "item": item,
-            "exercise": exercises[item.exercise_id],
-            "timer_json": json.dumps([step.model_dump(mode="json") for step in timer_for(item)]),
-            "done": item.exercise_id in done,
-        }
+        {"item": item, "exercise": exercises[item.exercise_id], "done": item.exercise_id in done}
         for item in planned.exercises
     ]
+    checkin_url = f"{reverse('journal:checkin')}?day={day.isoformat()}"
     return render(
         request,
         "programmes/session.html",
-        {"saved": saved, "session": planned, "cards": cards, "all_done": len(done) >= len(cards)},
+        {
+            "saved": saved,
+            "session": planned,
+            "cards": cards,
+            "all_done": len(done) >= len(cards),
+            "checkin_url": checkin_url,
+            # Read by the guided player (static/js/session.js) from a JSON data block.
+            "player": services.session_player(planned, done, checkin_url),
+            "offline_urls": services.offline_urls(saved, day),
+        },
     )
 
 
 @login_required
 @require_POST
 def tick(request: HttpRequest, pk: int, day: date) -> HttpResponse:
+    """Ticks an exercise off (or undoes it). The guided player asks for JSON, so a tick
+    does not reload the page and stop its clock; the plain form is redirected back."""
     saved = _own_programme(request, pk)
     planned = _session_on(saved, day)
     exercise_id = request.POST.get("exercise", "")
     if exercise_id not in {item.exercise_id for item in planned.exercises}:
         raise Http404("That exercise is not in this session")
-    services.set_tick(saved, day, exercise_id, request.POST.get("done") == "1")
+    done = request.POST.get("done") == "1"
+    services.set_tick(saved, day, exercise_id, done)
+    if request.headers.get("Accept") == "application/json":
+        ticked = services.ticked_today(saved, day)
+        return JsonResponse(
+            {
+                "exercise": exercise_id,
+                "done": done,
+                "all_done": all(item.exercise_id in ticked for item in planned.exercises),
+            }
+        )
     url = reverse("programmes:session", kwargs={"pk": pk, "day": day})
     return redirect(f"{url}#card-{exercise_id}")
 
