@@ -20,6 +20,7 @@ from spinewise.core.intake import (
     Reliever,
     TimePattern,
 )
+from spinewise.core.wording import counted
 
 Evidence = list[tuple[float, str]]
 Scorer = Callable[[Intake], Evidence]
@@ -89,7 +90,7 @@ def weak_core(intake: Intake) -> Evidence:
     if habits.strength_days == 0:
         out.append((1.5, "no strength training in a usual week"))
     if habits.exercise_days <= 1:
-        out.append((1.0, f"exercise on {habits.exercise_days} day(s) a week"))
+        out.append((1.0, f"exercise on {counted(habits.exercise_days, 'day')} a week"))
     if intake.has_lower_back and out:
         out.append((1.0, "pain in the lower back"))
     if intake.duration_days >= 42 and out:
