@@ -237,3 +237,22 @@ def test_funnel_pages_are_light_and_stay_on_the_origin(
     phone_page.goto(server_url + path, wait_until="networkidle")
     assert all(url.startswith(server_url + "/") for url in urls)
     assert sum(sizes) < MAX_PAGE_BYTES, dict(zip(urls, sizes, strict=True))
+
+
+def test_after_a_form_error_focus_is_on_the_error_summary(phone_page: Any, server_url: str) -> None:
+    page = phone_page
+    page.goto(server_url + "/assessment/about/")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#error-summary")
+    assert page.evaluate("() => document.activeElement.id") == "error-summary"
+
+
+def test_a_0_to_10_scale_is_one_row_of_eleven_on_a_phone(phone_page: Any, server_url: str) -> None:
+    page = phone_page
+    page.goto(server_url + "/assessment/about/")
+    tops = page.eval_on_selector_all(
+        "input[name=intensity]", "els => els.map(e => e.closest('label').getBoundingClientRect())"
+    )
+    assert len(tops) == 11
+    assert len({round(box["top"]) for box in tops}) == 1  # one row
+    assert all(box["height"] >= 44 and box["width"] >= 24 for box in tops)

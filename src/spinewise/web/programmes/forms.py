@@ -12,7 +12,7 @@ from spinewise.core.exercises import EQUIPMENT_NAMES
 from spinewise.core.plan import Preferences
 
 MINUTES = [(10, "10 minutes"), (15, "15 minutes"), (20, "20 minutes"), (30, "30 minutes")]
-DAYS = [(n, f"{n} days a week") for n in (3, 4, 5, 6, 7)]
+DAYS = [(n, f"{n} days") for n in (3, 4, 5, 6, 7)]
 EQUIPMENT = [
     (item, name[0].upper() + name[1:]) for item, name in EQUIPMENT_NAMES.items() if item != "none"
 ]
@@ -63,6 +63,7 @@ class PreferencesForm(forms.Form):
 
     # Asked first; the reminder time, time zone and start date fold away below them.
     MAIN_FIELDS = ("fitness", "days_per_week", "minutes_per_day", "equipment")
+    PILL_FIELDS = ("days_per_week", "minutes_per_day")  # short answers: one row of pills
 
     def __init__(
         self, *args: Any, today: date, suggested: Preferences | None = None, **kwargs: Any
