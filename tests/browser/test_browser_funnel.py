@@ -256,3 +256,19 @@ def test_a_0_to_10_scale_is_one_row_of_eleven_on_a_phone(phone_page: Any, server
     assert len(tops) == 11
     assert len({round(box["top"]) for box in tops}) == 1  # one row
     assert all(box["height"] >= 44 and box["width"] >= 24 for box in tops)
+
+
+def test_every_body_map_area_is_a_44_px_target_on_a_phone(phone_page: Any, server_url: str) -> None:
+    page = phone_page
+    page.goto(server_url + "/assessment/where/")
+    page.wait_for_selector(".body-map.is-interactive")
+    boxes = page.eval_on_selector_all(
+        ".bm-hit",
+        "els => els.map(e => { const r = e.getBoundingClientRect();"
+        " return {area: e.parentNode.dataset.area, w: r.width, h: r.height}; })",
+    )
+    assert len(boxes) == len(questionnaire().step("where").questions[0].options)
+    small = [b for b in boxes if b["w"] < 44 or b["h"] < 44]
+    assert small == []
+    page.locator("[data-area=upper_back_centre] .bm-hit").click()
+    assert page.locator("input[data-area-input=upper_back_centre]").is_checked()
