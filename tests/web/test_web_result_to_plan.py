@@ -152,3 +152,27 @@ def test_bad_settings_or_account_fields_come_back_with_an_error_summary(client: 
 def test_no_plan_for_an_urgent_result(client: Client) -> None:
     answer_steps(client, "P17")
     assert client.get("/programme/start/")["Location"] == "/assessment/result/"
+
+
+def test_logging_in_instead_builds_the_waiting_plan_for_an_existing_account(
+    client: Client,
+) -> None:
+    User.objects.create_user("kai@example.com", "kai@example.com", PASSPHRASE)
+    answer_steps(client, "P01")
+    page = client.get("/programme/start/").content.decode()
+    data = {
+        **_settings(start=_today_value(page)),
+        "email": "kai@example.com",
+        "password1": PASSPHRASE,
+        "password2": PASSPHRASE,
+    }
+    assert client.post("/programme/start/", data)["Location"] == "/accounts/signup/sent/"
+    assert "already have an account" in mail.outbox[-1].body.lower()
+    login = client.post(
+        "/accounts/login/?next=/programme/start/",
+        {"username": "kai@example.com", "password": PASSPHRASE},
+    )
+    assert login.status_code == 302
+    saved = SavedProgramme.objects.get()
+    assert saved.user.email == "kai@example.com"
+    assert client.get("/programme/start/")["Location"] == "/programme/today/"

@@ -107,7 +107,9 @@ def start(request: HttpRequest) -> HttpResponse:
     new, the account fields on the same page), then straight to today's session."""
     if wizard.first_unfinished_step(request) is not None:
         if request.user.is_authenticated:
-            return redirect("programmes:new")
+            # No answers waiting: the plan that signing in just built, or a saved assessment.
+            has_plan = latest_programme(signed_in_user(request)) is not None
+            return redirect("programmes:today" if has_plan else "programmes:new")
         messages.info(request, "Take the assessment first: the plan is built from your answers.")
         return redirect("assessments:start")
     try:
