@@ -26,3 +26,18 @@ def test_percentages_are_whole_numbers(value: float, words: str) -> None:
 
 def test_numbers_keep_one_decimal_at_most_and_never_read_minus_zero() -> None:
     assert (number(6.0), number(3.44), number(-0.01)) == ("6", "3.4", "0")
+
+
+def test_a_result_quotes_one_day_in_the_singular() -> None:
+    import json
+    from pathlib import Path
+
+    from spinewise.core.assessment import assess
+    from spinewise.core.intake import complete_intake
+
+    data = json.loads((Path(__file__).parents[1] / "vignettes" / "P01.json").read_text())
+    data["habits"]["exercise_days"] = 1
+    data["duration_days"] = 1
+    reasons = [r for cause in assess(complete_intake(data)).causes for r in cause.reasons]
+    assert "exercise on 1 day a week" in reasons
+    assert not any("1 days" in r or "(s)" in r for r in reasons)

@@ -45,7 +45,7 @@ def muscle_strain(intake: Intake) -> Evidence:
     if intake.onset is Onset.SUDDEN and intake.injury in starts:
         out.append((1.0, "the pain came on suddenly"))
     if intake.duration_days <= 42 and intake.injury in starts:
-        out.append((1.0, f"it began {intake.duration_days} days ago"))
+        out.append((1.0, f"it began {counted(intake.duration_days, 'day')} ago"))
     moves = {Aggravator.BENDING, Aggravator.LIFTING, Aggravator.TWISTING} & set(intake.worse_with)
     if moves:
         out.append((1.0, "bending, lifting or twisting makes it worse"))

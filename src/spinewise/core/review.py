@@ -261,7 +261,7 @@ def review_week(
         return review(
             "see_clinician",
             [
-                f"{now} after {week_number} weeks, against {_fmt(baseline_pain)} at the "
+                f"{now} after {counted(week_number, 'week')}, against {_fmt(baseline_pain)} at the "
                 f"start: less than the 2 points and 30% that count as a real improvement."
             ],
             "You have put in six weeks, and your pain has not eased as much as we hoped. "
