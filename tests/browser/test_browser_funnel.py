@@ -272,3 +272,17 @@ def test_every_body_map_area_is_a_44_px_target_on_a_phone(phone_page: Any, serve
     assert small == []
     page.locator("[data-area=upper_back_centre] .bm-hit").click()
     assert page.locator("input[data-area-input=upper_back_centre]").is_checked()
+
+
+@pytest.mark.parametrize("vignette", ["P18", "P20"])
+def test_a_see_a_clinician_soon_result_also_fits_the_first_phone_screen(
+    phone_page: Any, server_url: str, screenshot_dir: Path, vignette: str
+) -> None:
+    shots = screenshot_dir / "funnel"
+    shots.mkdir(exist_ok=True)
+    page = phone_page
+    walk_wizard(page, server_url, vignette, shots)
+    assert "When to see a GP" in page.inner_text(".verdict")
+    assert in_first_phone_screen(page, "#verdict-title")
+    assert in_first_phone_screen(page, "a:has-text('Get my plan')")
+    check_page(page, shots, f"{vignette}-result")

@@ -40,6 +40,14 @@ def test_a_soon_verdict_says_when_to_see_a_gp_in_the_words_of_its_warning_sign()
     assert gp == assessment.triage.flags[0].advice
 
 
+def test_with_several_soon_signs_the_first_says_when_and_the_others_are_kept_below() -> None:
+    assessment = _assessed("P18")  # not improving, and an inflammatory pattern
+    summary = summarise(assessment, "112")
+    advice = [f.advice for f in assessment.triage.flags]
+    assert summary.points[1].text == advice[0]
+    assert summary.further_advice == advice[1:] and summary.further_advice
+
+
 @pytest.mark.parametrize("vignette", ["P07", "P08", "P12", "P17"])
 def test_an_emergency_or_urgent_result_keeps_its_own_advice_as_the_only_point(
     vignette: str,

@@ -65,6 +65,7 @@ class CauseWithHabit(_Frozen):
 class ResultSummary(_Frozen):
     headline: str
     points: list[VerdictPoint]
+    further_advice: list[str]
     top_cause: LikelyCause | None
     causes: list[CauseWithHabit]
     other_habits: list[FlaggedMistake]
@@ -82,18 +83,27 @@ def verdict_points(assessment: Assessment, emergency_number: str) -> list[Verdic
     level = triage.level
     if not level.allows_exercise:
         return [_point("now", triage.advice, emergency_number)]
-    if level is Level.SOON:
-        # The warning sign's own advice says when and whom to see, and why.
-        soon = [f.advice for f in triage.flags if f.level is Level.SOON]
-        gp = " ".join(dict.fromkeys(soon))
-    else:
-        gp = _GP_SELF_CARE
+    # For "soon", the first warning sign's own advice says when and whom to see; the
+    # others' advice is kept for the folded details (``further_advice``).
+    gp = _soon_advice(assessment)[0] if level is Level.SOON else _GP_SELF_CARE
     now = _NOW[level] if triage.allows_plan else _NOW_NO_PLAN
     return [
         _point("now", now, emergency_number),
         _point("gp", gp, emergency_number),
         _point("emergency", _CALL, emergency_number),
     ]
+
+
+def _soon_advice(assessment: Assessment) -> list[str]:
+    soon = [f.advice for f in assessment.triage.flags if f.level is Level.SOON]
+    return list(dict.fromkeys(soon))
+
+
+def further_advice(assessment: Assessment) -> list[str]:
+    """What the other "see a clinician soon" signs add to the first one's advice."""
+    if assessment.triage.level is not Level.SOON:
+        return []
+    return _soon_advice(assessment)[1:]
 
 
 def group_advice(
@@ -124,6 +134,7 @@ def summarise(
     return ResultSummary(
         headline=assessment.triage.label,
         points=verdict_points(assessment, emergency_number),
+        further_advice=further_advice(assessment),
         top_cause=assessment.causes[0] if assessment.causes else None,
         causes=causes,
         other_habits=others,
