@@ -61,8 +61,26 @@ def test_a_change_from_the_check_page_returns_to_it(client: Client) -> None:
     page = client.get("/assessment/about/?from=check").content.decode()
     assert "Save this change" in page
     data = {
-        "age": "41",
+        "age": "35",
         "sex": "female",
+        "pregnant_weeks": "",
+        "duration_days": "21",
+        "onset": "gradual",
+        "injury": "none",
+        "intensity": "7",
+        "trend": "same",
+    }
+    response = client.post("/assessment/about/?from=check", data)
+    assert response.status_code == 302 and response["Location"] == "/assessment/check/"
+    assert "7 out of 10" in client.get("/assessment/check/").content.decode()
+
+
+def test_a_change_that_opens_a_new_step_asks_it_before_returning(client: Client) -> None:
+    answer_steps(client, "P01")
+    data = {
+        "age": "35",
+        "sex": "female",
+        "pregnant_weeks": "20",
         "duration_days": "21",
         "onset": "gradual",
         "injury": "none",
@@ -70,9 +88,8 @@ def test_a_change_from_the_check_page_returns_to_it(client: Client) -> None:
         "trend": "same",
     }
     response = client.post("/assessment/about/?from=check", data)
-    assert response.status_code == 302
-    # A woman of 41 is asked about pregnancy: the new step comes first, then the check page.
-    assert response["Location"].startswith("/assessment/")
+    assert response["Location"] == "/assessment/safety_pregnancy/?from=check"
+    assert client.get("/assessment/check/")["Location"] == "/assessment/safety_pregnancy/"
 
 
 def test_an_emergency_answer_skips_the_check_page(client: Client) -> None:
