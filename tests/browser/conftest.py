@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import PHONE
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -28,7 +29,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 OUTBOXES: dict[str, Path] = {}  # server URL -> the folder its emails are written to
 DATA_DIRS: dict[str, Path] = {}  # server URL -> its data folder (its SQLite database)

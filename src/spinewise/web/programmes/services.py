@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from spinewise.core.calendar import programme_to_ics
 from spinewise.core.exercises import GET_READY_SECONDS
+from spinewise.core.intake import Intake
 from spinewise.core.journal import JournalError, programme_start_window
 from spinewise.core.plan import (
     Preferences,
@@ -40,6 +41,16 @@ def create_programme(
     stored.store(programme, prefs)
     stored.save()
     return stored
+
+
+def site_today() -> date:
+    """Today where the site is, for someone without a programme (or an account) yet."""
+    return timezone.localdate()
+
+
+def plan_allowed(intake: Intake) -> bool:
+    """Whether the verdict for these answers allows an exercise plan."""
+    return assess_for_web(intake).allows_exercise
 
 
 def check_start(prefs: Preferences, start: date) -> None:

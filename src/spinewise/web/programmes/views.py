@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from spinewise.core.exercises import load_exercises
+from spinewise.core.intake import Intake, IntakeError
 from spinewise.core.journal import JournalError
 from spinewise.core.plan import (
     NoProgrammeError,
@@ -19,11 +20,17 @@ from spinewise.core.plan import (
     current_week,
     next_session,
     session_on,
+    starting_on,
+    suggested_preferences,
 )
+from spinewise.web.accounts.forms import SignupForm
+from spinewise.web.accounts.services import start_signup
+from spinewise.web.assessments import wizard
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
 from spinewise.web.journal.services import review_due_weeks
-from spinewise.web.programmes import services
+from spinewise.web.limits import WriteLimitReached
+from spinewise.web.programmes import pending, services
 from spinewise.web.programmes.forms import PreferencesForm
 from spinewise.web.programmes.models import SavedProgramme
 from spinewise.web.programmes.selectors import (
@@ -68,7 +75,12 @@ def new(request: HttpRequest) -> HttpResponse:
         return redirect("assessments:start")
     if not saved.reassess(emergency_number()).allows_exercise:
         return redirect("assessments:detail", pk=saved.pk)
-    form = PreferencesForm(request.POST or None, today=today_for(signed_in_user(request)))
+    intake = saved.parsed_intake
+    form = PreferencesForm(
+        request.POST or None,
+        today=today_for(signed_in_user(request)),
+        suggested=suggested_preferences(intake) if isinstance(intake, Intake) else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             programme = services.create_programme(
@@ -88,6 +100,78 @@ def new(request: HttpRequest) -> HttpResponse:
         {"form": form, "assessment": saved},
         status=400 if form.errors else 200,
     )
+
+
+def _today_url(saved: SavedProgramme, day: date) -> str:
+    """Today's session when there is one, else the plan."""
+    if session_on(saved.programme, day) is not None:
+        return reverse("programmes:session", kwargs={"pk": saved.pk, "day": day})
+    return reverse("programmes:detail", kwargs={"pk": saved.pk})
+
+
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest) -> HttpResponse:
+    """ "Get my plan" from a result: settings suggested from the answers (and, for someone
+    new, the account fields on the same page), then straight to today's session."""
+    if wizard.first_unfinished_step(request) is not None:
+        if request.user.is_authenticated:
+            # No answers waiting: the plan that signing in just built, or a saved assessment.
+            has_plan = latest_programme(signed_in_user(request)) is not None
+            return redirect("programmes:today" if has_plan else "programmes:new")
+        messages.info(request, "Take the assessment first: the plan is built from your answers.")
+        return redirect("assessments:start")
+    try:
+        intake = wizard.intake_from_session(request)
+    except IntakeError:
+        return redirect("assessments:result")
+    signed_in = request.user.is_authenticated
+    if not isinstance(intake, Intake) or not services.plan_allowed(intake):
+        return redirect("assessments:result")  # the result says what to do instead
+    today = today_for(signed_in_user(request)) if signed_in else services.site_today()
+    data = request.POST if request.method == "POST" else None
+    form = PreferencesForm(data, today=today, suggested=suggested_preferences(intake))
+    account = None if signed_in else SignupForm(data)
+    if account is not None:
+        account.fields["email"].widget.attrs.pop("autofocus", None)
+    if data is not None and form.is_valid() and (account is None or account.is_valid()):
+        prefs = starting_on(form.preferences(), form.cleaned_data["start"])
+        if account is not None:
+            pending.keep(request, prefs, form.cleaned_data["start"])
+            start_signup(
+                request,
+                email=account.cleaned_data["email"],
+                password=account.cleaned_data["password1"],
+                next_path=reverse("programmes:today"),
+            )
+            return redirect("accounts:signup_sent")
+        try:
+            saved = pending.save_assessment_and_plan(
+                signed_in_user(request), intake, prefs, form.cleaned_data["start"]
+            )
+        except JournalError as error:
+            for field, message in error.problems:
+                form.add_error(field if field in form.fields else None, message)
+        except WriteLimitReached as error:
+            form.add_error(None, str(error))
+        else:
+            wizard.clear(request)
+            return redirect(_today_url(saved, form.cleaned_data["start"]))
+    has_errors = bool(form.errors or (account is not None and account.errors))
+    return render(
+        request,
+        "programmes/start.html",
+        {"form": form, "account": account, "has_errors": has_errors},
+        status=400 if has_errors else 200,
+    )
+
+
+@login_required
+def today(request: HttpRequest) -> HttpResponse:
+    """Where "today" is: the session of the day, or the plan; the settings when none."""
+    saved, day = latest_programme_and_today(signed_in_user(request))
+    if saved is None:
+        return redirect("programmes:start")
+    return redirect(_today_url(saved, day))
 
 
 @login_required
