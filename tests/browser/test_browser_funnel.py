@@ -19,7 +19,12 @@ MAX_PAGE_BYTES = 100 * 1024
 
 def answers_for(vignette: str) -> dict[str, Answer]:
     data = json.loads((VIGNETTES / f"{vignette}.json").read_text())
-    return intake_to_answers(parse_intake(data))
+    answers = intake_to_answers(parse_intake(data))
+    for question in questionnaire().step("recovery").questions:
+        # The wizard always asks the recovery screen; a vignette without it answers the
+        # first choice of each item (no risk factor).
+        answers.setdefault(question.field, question.options[0].value)
+    return answers
 
 
 def fill_question(page: Any, question: Question, answers: dict[str, Answer]) -> None:
