@@ -50,3 +50,34 @@ def test_the_cli_text_result_shows_the_pathway_and_the_physio_advice() -> None:
     assert result.exit_code == 0
     assert "Your plan's pathway: Exercise programme with extra support" in result.stdout
     assert "physiotherapist" in result.stdout
+
+
+def _plan_page(client: Client, case: str) -> str:
+    from datetime import date
+
+    from django.contrib.auth import get_user_model
+
+    from spinewise.core.intake import parse_intake
+    from spinewise.core.plan import Preferences
+    from spinewise.web.assessments.services import save_assessment
+    from spinewise.web.programmes.services import create_programme
+
+    user = get_user_model().objects.create_user(case, f"{case}@example.com", "a long pass 123")
+    intake = parse_intake(json.loads((VIGNETTES / f"{case}.json").read_text()))
+    saved = create_programme(
+        user, save_assessment(user, intake), Preferences(timezone="UTC"), date.today()
+    )
+    client.force_login(user)
+    return str(client.get(f"/programme/{saved.pk}/").content.decode())
+
+
+def test_a_high_risk_person_sees_this_weeks_lesson_and_task_on_the_plan(client: Client) -> None:
+    body = _plan_page(client, "S03")
+    assert "This week's lesson" in body and "Hurt does not mean harm" in body
+    assert "Your task this week:" in body and "physiotherapist" in body
+
+
+def test_a_low_risk_person_sees_a_lighter_plan_without_lessons(client: Client) -> None:
+    body = _plan_page(client, "S01")
+    assert "Light-touch plan" in body
+    assert "This week's lesson" not in body

@@ -13,6 +13,7 @@ from spinewise.core.education import EducationItem
 from spinewise.core.exercises import Condition, Equipment, Kind
 from spinewise.core.exercises import Level as ExerciseLevel
 from spinewise.core.levels import Level
+from spinewise.core.pathway import Lesson, Pathway, PathwayId
 from spinewise.core.triage import Triage
 
 PROGRAMME_SCHEMA = "spinewise.programme/1"
@@ -130,6 +131,10 @@ class PlanBasis(_Frozen):
         default=None,
         description="How long the pain had lasted at the assessment, in days (for the reads).",
     )
+    pathway: PathwayId = Field(
+        default="medium",
+        description="The care pathway (core.pathway): low gets a lighter plan, high the lessons.",
+    )
 
 
 class Prescription(_Frozen):
@@ -188,6 +193,10 @@ class Week(_Frozen):
     sessions: list[Session]
     walking_minutes: int
     education: EducationItem
+    lessons: list[Lesson] = Field(
+        default_factory=list,
+        description="The high pathway's lessons for this week, each with a task.",
+    )
     adjustment: str | None = None
     confirmed: bool = Field(
         default=True,
@@ -254,6 +263,9 @@ class Programme(_Frozen):
     movement_breaks: MovementBreaks | None
     left_out: list[LeftOut]
     basis: PlanBasis
+    pathway: Pathway | None = Field(
+        default=None, description="The care pathway the plan follows, with its reasons."
+    )
 
     def week(self, number: int) -> Week:
         for week in self.weeks:
