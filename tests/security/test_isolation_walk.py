@@ -259,6 +259,8 @@ CASES: list[Case] = [
     Case("assessments:detail", "owner", lambda w: f"/assessment/saved/{w.assessment_id}/"),
     # Programmes.
     Case("programmes:current", "auth", fixed("/programme/"), ok=302),
+    # Staff only: a signed-in person who is not staff is refused (aggregates only anyway).
+    Case("programmes:outcomes", "auth", fixed("/programme/outcomes/"), ok=403),
     Case(
         "programmes:new",
         "owner",

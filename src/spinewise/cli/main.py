@@ -61,6 +61,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("restore", "spinewise.cli.backup_cmd:restore_command"),
     Command("maintenance", "spinewise.cli.maintenance_cmd:maintenance_command"),
     Command("validate", "spinewise.cli.validate_cmd:validate_command"),
+    Command("outcomes", "spinewise.cli.outcomes_cmd:outcomes_command"),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.urls import path, register_converter
 
-from spinewise.web.programmes import views
+from spinewise.web.programmes import outcomes_views, views
 
 
 class IsoDateConverter:
@@ -23,6 +23,7 @@ app_name = "programmes"
 
 urlpatterns = [
     path("", views.current, name="current"),
+    path("outcomes/", outcomes_views.outcomes, name="outcomes"),
     path("new/", views.new, name="new"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/session/<isodate:day>/", views.session, name="session"),
