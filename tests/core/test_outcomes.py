@@ -136,3 +136,14 @@ def test_only_programmes_started_in_the_range_count() -> None:
     late = course(start=START + timedelta(days=40))
     result = service_outcomes([late] * 12, START, START + timedelta(days=30), AS_OF)
     assert all(row.suppressed for row in result.rows)
+
+
+def test_extra_sessions_in_one_week_do_not_make_up_for_a_missed_week() -> None:
+    busy = course()
+    doubled = [
+        c.model_copy(update={"sessions_done": 2}) if c.day < START + timedelta(days=7) else c
+        for c in busy.checkins
+        if c.day < START + timedelta(days=7) or c.day >= START + timedelta(days=14)
+    ]
+    done, planned = sessions(busy.model_copy(update={"checkins": doubled}), AS_OF)
+    assert (done, planned) == (15, 18)  # week 1 capped at 3, week 2 missed

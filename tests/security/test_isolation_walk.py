@@ -362,6 +362,15 @@ CASES: list[Case] = [
         lambda w: f"/api/v1/programmes/{w.programme_id}/calendar.ics",
     ),
     Case(
+        "api:rescreen_programme",
+        "owner",
+        lambda w: f"/api/v1/programmes/{w.programme_id}/rescreens",
+        method="post",
+        body=lambda w: {"week": 3, "answers": {}},
+        as_json=True,
+        ok=422,  # the owner gets through to the answers' check; others get 404
+    ),
+    Case(
         "api:revoke_token_endpoint",
         "owner",
         lambda w: f"/api/v1/tokens/{w.token_id}",

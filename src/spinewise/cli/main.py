@@ -62,6 +62,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("maintenance", "spinewise.cli.maintenance_cmd:maintenance_command"),
     Command("validate", "spinewise.cli.validate_cmd:validate_command"),
     Command("outcomes", "spinewise.cli.outcomes_cmd:outcomes_command"),
+    Command("rescreen", "spinewise.cli.rescreen_cmd:rescreen_command"),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}
 

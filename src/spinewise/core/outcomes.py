@@ -104,13 +104,17 @@ def retained(course: Course, week: int) -> bool:
 
 
 def sessions(course: Course, as_of: date) -> tuple[int, int]:
-    """(sessions done, sessions planned) over the programme weeks ended by ``as_of``."""
+    """(sessions done, sessions planned) over the programme weeks ended by ``as_of``; each
+    week counts at most the sessions it planned."""
     ended = [w for w in range(1, OUTCOME_WEEK + 1) if _week_ended(course, w, as_of)]
-    planned = course.sessions_per_week * len(ended)
     done = sum(
-        c.sessions_done for c in course.checkins if any(_in_week(course, c.day, w) for w in ended)
+        min(
+            course.sessions_per_week,
+            sum(c.sessions_done for c in course.checkins if _in_week(course, c.day, week)),
+        )
+        for week in ended
     )
-    return min(done, planned), planned
+    return done, course.sessions_per_week * len(ended)
 
 
 def baseline_pain(course: Course) -> int | None:

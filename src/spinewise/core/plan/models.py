@@ -245,6 +245,19 @@ class LeftOut(_Frozen):
     reasons: list[str]
 
 
+class RescreenRecord(_Frozen):
+    """One re-screen as the programme keeps it (``core.rescreen``)."""
+
+    week: int
+    day: date
+    before: PathwayId
+    after: PathwayId
+    changed: bool
+    reason: str
+    answers: dict[str, str]
+    scores: dict[str, float]
+
+
 class Programme(_Frozen):
     schema_id: str = PROGRAMME_SCHEMA
     id: str
@@ -265,6 +278,9 @@ class Programme(_Frozen):
     basis: PlanBasis
     pathway: Pathway | None = Field(
         default=None, description="The care pathway the plan follows, with its reasons."
+    )
+    rescreens: list[RescreenRecord] = Field(
+        default_factory=list, description="The recovery screen asked again (weeks 3 and 6)."
     )
 
     def week(self, number: int) -> Week:

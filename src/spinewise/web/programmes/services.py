@@ -11,6 +11,8 @@ from django.utils import timezone
 from spinewise.core.calendar import programme_to_ics
 from spinewise.core.journal import JournalError, programme_start_window
 from spinewise.core.plan import Preferences, build_programme
+from spinewise.core.plan.models import RescreenRecord
+from spinewise.core.rescreen import RescreenError, rescreen
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import assess_for_web
 from spinewise.web.limits import check_write_limit
@@ -62,3 +64,19 @@ def rotate_calendar_token(saved: SavedProgramme) -> SavedProgramme:
     saved.calendar_token = new_calendar_token()
     saved.save(update_fields=["calendar_token"])
     return saved
+
+
+@transaction.atomic
+def record_rescreen(
+    saved: SavedProgramme, week: int, answers: dict[str, str], day: date
+) -> tuple[SavedProgramme, RescreenRecord]:
+    """Asks the recovery screen again at week 3 or 6; the pathway may change. Raises
+    JournalError naming each problem."""
+    locked = SavedProgramme.objects.select_for_update().get(pk=saved.pk)
+    try:
+        programme, record = rescreen(locked.programme, week, answers, day)
+    except RescreenError as exc:
+        raise JournalError(exc.problems) from exc
+    locked.store(programme)
+    locked.save(update_fields=["data", "revision"])
+    return locked, record
