@@ -219,3 +219,50 @@ def test_funnel_pages_are_light_and_stay_on_the_origin(
     phone_page.goto(server_url + path, wait_until="networkidle")
     assert all(url.startswith(server_url + "/") for url in urls)
     assert sum(sizes) < MAX_PAGE_BYTES, dict(zip(urls, sizes, strict=True))
+
+
+def _sign_up_and_build_plan(page: Any, email: str, mailed_link: Any) -> None:
+    page.click("text=Save and build my six-week plan")
+    page.click("text=Create an account")
+    page.fill("[name=email]", email)
+    page.fill("[name=password1]", "a long and private passphrase 35")
+    page.fill("[name=password2]", "a long and private passphrase 35")
+    page.click("button:has-text('Create account')")
+    page.goto(mailed_link("/accounts/signup/confirm/"))
+    page.click("button:has-text('Create my account')")
+    page.click("text=Save to my account")
+    page.click("text=Build my six-week plan")
+    page.click("button:has-text('Build my plan')")
+
+
+def test_a_high_risk_person_gets_the_extra_support_pathway_and_this_weeks_lesson(
+    phone_page: Any, server_url: str, screenshot_dir: Path, mailed_link: Any
+) -> None:
+    shots = screenshot_dir / "pathways"
+    shots.mkdir(exist_ok=True)
+    page = phone_page
+    shown = walk_wizard(page, server_url, "S03", shots)
+    assert "recovery" in shown
+    assert "Exercise programme with extra support" in page.inner_text("main")
+    assert "physiotherapist" in page.inner_text("main")
+    check_page(page, shots, "S03-result")
+    _sign_up_and_build_plan(page, "high@example.com", mailed_link)
+    main = page.inner_text("main")
+    assert "Hurt does not mean harm" in main and "Your task this week:" in main
+    check_page(page, shots, "S03-plan")
+
+
+def test_a_low_risk_person_gets_the_light_touch_pathway(
+    phone_page: Any, server_url: str, screenshot_dir: Path, mailed_link: Any
+) -> None:
+    shots = screenshot_dir / "pathways"
+    shots.mkdir(exist_ok=True)
+    page = phone_page
+    walk_wizard(page, server_url, "S01", shots)
+    assert "Light-touch plan" in page.inner_text("main")
+    check_page(page, shots, "S01-result")
+    _sign_up_and_build_plan(page, "low@example.com", mailed_link)
+    main = page.inner_text("main")
+    assert "Light-touch plan" in main and "Your task this week:" not in main
+    assert page.locator(".session-list li").count() == 3  # asked for 5 days; light plan: 3
+    check_page(page, shots, "S01-plan")
