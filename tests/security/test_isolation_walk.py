@@ -267,6 +267,7 @@ CASES: list[Case] = [
         lambda w: f"/programme/new/?assessment={w.assessment_id}",
     ),
     Case("programmes:detail", "owner", programme_url(), shows=("calendar_token",)),
+    Case("programmes:rescreen", "owner", programme_url("rescreen/3/")),
     Case("programmes:session", "owner", session_url()),
     Case(
         "programmes:tick",

@@ -77,3 +77,14 @@ def rescreen(
         }
     )
     return updated, change
+
+
+def rescreen_due(programme: Programme, today: date) -> int | None:
+    """The re-screen week (3 or 6) whose time has come and that is not yet answered."""
+    done = {change.week for change in programme.rescreens}
+    due = [
+        week
+        for week in RESCREEN_WEEKS
+        if week <= len(programme.weeks) and programme.week(week).start <= today and week not in done
+    ]
+    return due[-1] if due else None

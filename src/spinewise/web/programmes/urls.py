@@ -4,7 +4,7 @@ from datetime import date
 
 from django.urls import path, register_converter
 
-from spinewise.web.programmes import outcomes_views, views
+from spinewise.web.programmes import outcomes_views, rescreen_views, views
 
 
 class IsoDateConverter:
@@ -26,6 +26,7 @@ urlpatterns = [
     path("outcomes/", outcomes_views.outcomes, name="outcomes"),
     path("new/", views.new, name="new"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/rescreen/<int:week>/", rescreen_views.rescreen, name="rescreen"),
     path("<int:pk>/session/<isodate:day>/", views.session, name="session"),
     path("<int:pk>/session/<isodate:day>/tick/", views.tick, name="tick"),
     path("<int:pk>/calendar.ics", views.calendar_download, name="calendar"),

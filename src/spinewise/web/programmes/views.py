@@ -22,6 +22,7 @@ from spinewise.core.plan import (
     session_on,
     timer_for,
 )
+from spinewise.core.rescreen import rescreen_due
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
 from spinewise.web.programmes import services
@@ -118,6 +119,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "upcoming": upcoming,
             "done_today": services.ticked_today(saved, today) if todays else set(),
             "feed_url": feed_url,
+            "rescreen_week": rescreen_due(programme, today),
         },
     )
 
