@@ -63,6 +63,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("validate", "spinewise.cli.validate_cmd:validate_command"),
     Command("outcomes", "spinewise.cli.outcomes_cmd:outcomes_command"),
     Command("rescreen", "spinewise.cli.rescreen_cmd:rescreen_command"),
+    Command("instruments", "spinewise.cli.instruments_cmd:instruments_command"),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}
 
