@@ -97,6 +97,8 @@ class Condition(_Content):
 
     def describe(self, labels: Mapping[str, str]) -> str:
         name = labels[self.score]
+        if name[1:2].islower():  # "Total score" mid-sentence, but "ODI" stays as it is
+            name = name[:1].lower() + name[1:]
         if self.min is not None and self.max is not None:
             return f"{name} from {self.min:g} to {self.max:g}"
         if self.min is not None:
