@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import PHONE
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -28,9 +29,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 OUTBOXES: dict[str, Path] = {}  # server URL -> the folder its emails are written to
+DATA_DIRS: dict[str, Path] = {}  # server URL -> its data folder (its SQLite database)
 
 
 @pytest.fixture
@@ -119,6 +120,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     try:
         _wait_until_healthy(url, process, log)
         OUTBOXES[url] = data / "outbox"
+        DATA_DIRS[url] = data
         yield url
     finally:
         process.terminate()
@@ -127,6 +129,27 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def server_database(server_url: str) -> Path:
+    """The test server's SQLite database, to check what a page really stored."""
+    return DATA_DIRS[server_url] / "spinewise.sqlite3"
+
+
+@pytest.fixture
+def server_shell(server_url: str) -> Any:
+    """``server_shell(code)`` runs Python in the test server's own database, as an
+    operator's ``spinewise manage shell -c`` would: set-up a test needs but no page offers."""
+
+    def run(code: str) -> None:
+        env = {key: value for key, value in os.environ.items() if not key.startswith("SPINEWISE_")}
+        env.pop("DATABASE_URL", None)
+        env["SPINEWISE_DATA_DIR"] = str(DATA_DIRS[server_url])
+        command = [*_spinewise_command(), "manage", "shell", "-c", code]
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=START_TIMEOUT)
+
+    return run
 
 
 @pytest.fixture(scope="session")

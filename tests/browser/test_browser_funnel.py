@@ -1,5 +1,6 @@
 """The whole funnel in Chromium on a phone: P01 to a saved plan and a running timer, P07 to
-the emergency panel. Screenshots of every step are saved for people to look at."""
+the emergency panel. Screenshots of every step are saved for people to look at, at phone
+and desktop width, light and dark (tests/browser/screenshots/funnel/)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import PHONE, shoot_all
+from playwright.sync_api import expect
 
 from spinewise.core.intake import parse_intake
 from spinewise.core.questionnaire import Answer, Question, intake_to_answers, questionnaire
@@ -47,12 +50,21 @@ def fill_question(page: Any, question: Question, answers: dict[str, Answer]) -> 
 
 
 def check_page(page: Any, shots: Path, name: str) -> None:
-    """axe finds nothing, and the picture is saved for review."""
+    """axe finds nothing in the light or the dark scheme, and the pictures are saved."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
-    assert results.violations_count == 0, f"{name}: {results.generate_report()}"
-    page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        results = Axe().run(page)
+        assert results.violations_count == 0, f"{name} ({scheme}): {results.generate_report()}"
+    shoot_all(page, shots, name)
+
+
+def in_first_phone_screen(page: Any, selector: str) -> bool:
+    """Whether the element is wholly visible without scrolling on a 390x844 phone."""
+    page.evaluate("() => window.scrollTo(0, 0)")
+    box = page.locator(selector).first.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
 
 
 def walk_wizard(page: Any, server_url: str, vignette: str, shots: Path) -> list[str]:
@@ -64,7 +76,7 @@ def walk_wizard(page: Any, server_url: str, vignette: str, shots: Path) -> list[
     check_page(page, shots, f"{vignette}-00-start")
     page.click("text=Start the assessment")
     shown: list[str] = []
-    while "/assessment/result/" not in page.url:
+    while not page.url.endswith(("/assessment/result/", "/assessment/check/")):
         step = questionnaire().step(page.url.rstrip("/").rsplit("/", 1)[-1])
         shown.append(step.id)
         assert f"Step {len(shown)} of" in page.inner_text(".wizard-count")
@@ -73,6 +85,10 @@ def walk_wizard(page: Any, server_url: str, vignette: str, shots: Path) -> list[
         check_page(page, shots, f"{vignette}-{len(shown):02d}-{step.id}")
         page.click("button[type=submit]")
         page.wait_for_load_state()
+    if page.url.endswith("/assessment/check/"):
+        check_page(page, shots, f"{vignette}-{len(shown) + 1:02d}-check")
+        page.locator("a:has-text('See my result')").first.click()
+        page.wait_for_url("**/assessment/result/")
     return shown
 
 
@@ -87,50 +103,53 @@ def test_p01_from_landing_page_to_a_saved_plan_and_a_running_timer(
 
     assert page.url.endswith("/assessment/result/")
     assert "Safe to look after at home" in page.inner_text("main")
-    check_page(page, shots, "P01-11-result")
+    assert in_first_phone_screen(page, "#verdict-title")
+    assert in_first_phone_screen(page, ".verdict-point-emergency")
+    assert in_first_phone_screen(page, "a:has-text('Get my plan')")
+    check_page(page, shots, "P01-12-result")
 
-    page.click("text=Save and build my six-week plan")
-    page.click("text=Create an account")
+    # From the result to today's session: every page a new person sees is counted.
+    screens: list[str] = []
+    page.on("load", lambda loaded: screens.append(loaded.url))
+    page.click("text=Get my plan")
+    page.wait_for_url("**/programme/start/")
+    assert page.locator("input[name=fitness][value=low]").is_checked()  # from the answers
+    check_page(page, shots, "P01-13-plan-settings")
     page.fill("[name=email]", "emily@example.com")
     page.fill("[name=password1]", "a long and private passphrase 35")
     page.fill("[name=password2]", "a long and private passphrase 35")
-    page.click("button:has-text('Create account')")
+    page.click("button:has-text('Create my account and plan')")
     assert "Check your email" in page.inner_text("h1")
+    check_page(page, shots, "P01-14-check-email")
     page.goto(mailed_link("/accounts/signup/confirm/"))
+    check_page(page, shots, "P01-15-confirm")
     page.click("button:has-text('Create my account')")
-    assert page.url.endswith("/assessment/save/")
-    check_page(page, shots, "P01-12-save")
-    page.click("text=Save to my account")
-    page.click("text=Build my six-week plan")
-    check_page(page, shots, "P01-13-preferences")
-    page.click("button:has-text('Build my plan')")
-    assert "Your six-week plan" in page.inner_text("h1")
-    check_page(page, shots, "P01-14-plan")
+    page.wait_for_url("**/session/**")
+    assert page.locator("[data-player]").is_visible()  # the first exercise, ready to start
+    print(f"\nscreens from the result to today's session: {len(screens)}: {screens}")
+    assert len(screens) <= 4, screens
+    check_page(page, shots, "P01-16-session")
 
-    page.locator("a:has-text('Open today'), .session-list a").first.click()
-    check_page(page, shots, "P01-15-session")
-    timer = page.locator(".timer").first
-    assert timer.is_visible()
-    timer.locator("[data-timer-start]").click()
-    page.wait_for_timeout(1500)
-    assert "Set 1 of" in timer.locator(".timer-label").inner_text()
-    clock = timer.locator(".timer-clock").inner_text()
-    assert clock != "0:00"
-    page.screenshot(path=str(shots / "P01-16-timer.png"))
+    player = page.locator("[data-player]")
+    player.locator("[data-player-toggle]").click()
+    expect(player.locator("[data-player-toggle]")).to_have_text("Pause")
+    expect(player.locator("[data-player-step]")).to_contain_text("Get ready")
+    expect(player.locator("[data-player-clock]")).not_to_have_text("0:00")
+    page.screenshot(path=str(shots / "P01-17-timer.png"))
     page.locator("button:has-text('Mark as done')").first.click()
     assert page.locator(".tick-state").first.inner_text().endswith("Done")
 
     page.click("text=Progress")
     page.click("text=Check in for today")
-    check_page(page, shots, "P01-17-checkin")
+    check_page(page, shots, "P01-18-checkin")
     page.check("input[name=pain][value='4']")
     page.click("button:has-text('Save check-in')")
     assert "Check-in for" in page.inner_text("main")
-    check_page(page, shots, "P01-18-progress")
+    check_page(page, shots, "P01-19-progress")
     page.goto(server_url + "/journal/function/")
-    check_page(page, shots, "P01-19-function")
+    check_page(page, shots, "P01-20-function")
     page.goto(server_url + "/accounts/data/")
-    check_page(page, shots, "P01-20-your-data")
+    check_page(page, shots, "P01-21-your-data")
 
 
 def test_p07_gets_the_emergency_panel_and_no_plan(
@@ -191,6 +210,9 @@ def test_the_wizard_can_be_completed_with_the_keyboard_alone(
                 page.keyboard.press("Space")
         _tab_to(page, "button[type=submit]")
         page.keyboard.press("Enter")
+    page.wait_for_url("**/assessment/check/")
+    _tab_to(page, "a[href='/assessment/result/']")
+    page.keyboard.press("Enter")
     page.wait_for_url("**/assessment/result/")
     assert "Safe to look after at home" in page.inner_text("main")
 
@@ -221,18 +243,66 @@ def test_funnel_pages_are_light_and_stay_on_the_origin(
     assert sum(sizes) < MAX_PAGE_BYTES, dict(zip(urls, sizes, strict=True))
 
 
-def _sign_up_and_build_plan(page: Any, email: str, mailed_link: Any) -> None:
-    page.click("text=Save and build my six-week plan")
-    page.click("text=Create an account")
+def test_after_a_form_error_focus_is_on_the_error_summary(phone_page: Any, server_url: str) -> None:
+    page = phone_page
+    page.goto(server_url + "/assessment/about/")
+    page.click("button[type=submit]")
+    page.wait_for_selector("#error-summary")
+    assert page.evaluate("() => document.activeElement.id") == "error-summary"
+
+
+def test_a_0_to_10_scale_is_one_row_of_eleven_on_a_phone(phone_page: Any, server_url: str) -> None:
+    page = phone_page
+    page.goto(server_url + "/assessment/about/")
+    tops = page.eval_on_selector_all(
+        "input[name=intensity]", "els => els.map(e => e.closest('label').getBoundingClientRect())"
+    )
+    assert len(tops) == 11
+    assert len({round(box["top"]) for box in tops}) == 1  # one row
+    assert all(box["height"] >= 44 and box["width"] >= 24 for box in tops)
+
+
+def test_every_body_map_area_is_a_44_px_target_on_a_phone(phone_page: Any, server_url: str) -> None:
+    page = phone_page
+    page.goto(server_url + "/assessment/where/")
+    page.wait_for_selector(".body-map.is-interactive")
+    boxes = page.eval_on_selector_all(
+        ".bm-hit",
+        "els => els.map(e => { const r = e.getBoundingClientRect();"
+        " return {area: e.parentNode.dataset.area, w: r.width, h: r.height}; })",
+    )
+    assert len(boxes) == len(questionnaire().step("where").questions[0].options)
+    small = [b for b in boxes if b["w"] < 44 or b["h"] < 44]
+    assert small == []
+    page.locator("[data-area=upper_back_centre] .bm-hit").click()
+    assert page.locator("input[data-area-input=upper_back_centre]").is_checked()
+
+
+@pytest.mark.parametrize("vignette", ["P18", "P20"])
+def test_a_see_a_clinician_soon_result_also_fits_the_first_phone_screen(
+    phone_page: Any, server_url: str, screenshot_dir: Path, vignette: str
+) -> None:
+    shots = screenshot_dir / "funnel"
+    shots.mkdir(exist_ok=True)
+    page = phone_page
+    walk_wizard(page, server_url, vignette, shots)
+    assert "When to see a GP" in page.inner_text(".verdict")
+    assert in_first_phone_screen(page, "#verdict-title")
+    assert in_first_phone_screen(page, "a:has-text('Get my plan')")
+    check_page(page, shots, f"{vignette}-result")
+
+
+def _sign_up_and_open_plan(page: Any, server_url: str, email: str, mailed_link: Any) -> None:
+    page.click("text=Get my plan")
+    page.wait_for_url("**/programme/start/")
     page.fill("[name=email]", email)
     page.fill("[name=password1]", "a long and private passphrase 35")
     page.fill("[name=password2]", "a long and private passphrase 35")
-    page.click("button:has-text('Create account')")
+    page.click("button:has-text('Create my account and plan')")
     page.goto(mailed_link("/accounts/signup/confirm/"))
     page.click("button:has-text('Create my account')")
-    page.click("text=Save to my account")
-    page.click("text=Build my six-week plan")
-    page.click("button:has-text('Build my plan')")
+    page.wait_for_url("**/session/**")
+    page.goto(server_url + "/programme/")
 
 
 def test_a_high_risk_person_gets_the_extra_support_pathway_and_this_weeks_lesson(
@@ -246,7 +316,7 @@ def test_a_high_risk_person_gets_the_extra_support_pathway_and_this_weeks_lesson
     assert "Exercise programme with extra support" in page.inner_text("main")
     assert "physiotherapist" in page.inner_text("main")
     check_page(page, shots, "S03-result")
-    _sign_up_and_build_plan(page, "high@example.com", mailed_link)
+    _sign_up_and_open_plan(page, server_url, "high@example.com", mailed_link)
     main = page.inner_text("main")
     assert "Hurt does not mean harm" in main and "Your task this week:" in main
     check_page(page, shots, "S03-plan")
@@ -261,7 +331,7 @@ def test_a_low_risk_person_gets_the_light_touch_pathway(
     walk_wizard(page, server_url, "S01", shots)
     assert "Light-touch plan" in page.inner_text("main")
     check_page(page, shots, "S01-result")
-    _sign_up_and_build_plan(page, "low@example.com", mailed_link)
+    _sign_up_and_open_plan(page, server_url, "low@example.com", mailed_link)
     main = page.inner_text("main")
     assert "Light-touch plan" in main and "Your task this week:" not in main
     assert page.locator(".session-list li").count() == 3  # asked for 5 days; light plan: 3

@@ -27,10 +27,12 @@ AXE_PAGES = ["landing", "guide", "exercises", "exercise", "signup", "login", "wh
 MAX_PAGE_BYTES = 100 * 1024
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", AXE_PAGES)
-def test_axe_finds_no_violations(phone_page: Any, server_url: str, name: str) -> None:
+def test_axe_finds_no_violations(phone_page: Any, server_url: str, name: str, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
+    phone_page.emulate_media(color_scheme=scheme)
     phone_page.goto(server_url + PAGES[name])
     results = Axe().run(phone_page)
 

@@ -297,6 +297,24 @@ MESSAGES: dict[str, tuple[Row, str]] = {
         "Life gets busy. You did 1 of 4 sessions, so next week stays the "
         "same and you get another go at it. Even one short session counts.",
     ),
+    "leg pain worse": (
+        ("", 2, [4, 4], {1: 4}, 5, {**FULL, "legs": [5, 6], "last_leg": 4}, "regress"),
+        "Your leg symptoms were worse this week, so next week eases off and the harder "
+        "exercises wait. If your leg becomes weak or numb, check in straight away.",
+    ),
+    "function fell": (
+        (
+            "",
+            2,
+            [4],
+            {1: 4},
+            5,
+            {**FULL, "ratings": [_rating(START, 6, 6, 6), _rating(W2, 4, 4, 4)]},
+            "regress",
+        ),
+        "Everyday activities were harder this week, so next week eases off a little "
+        "before we build up again.",
+    ),
     "progress": (
         ("", 2, [4], {1: 4}, 5, FULL, "progress"),
         "Well done: 4 of 4 sessions. Next week steps up a little.",
@@ -329,6 +347,22 @@ def test_the_review_reports_the_numbers_behind_the_verdict(programme: Programme)
         "checkins": 3,
         "new_red_flags": [],
     }
+
+
+def test_leg_pain_is_reported_to_two_decimals(programme: Programme) -> None:
+    checkins = _checkins(programme, 2, [4, 4, 4], done=PLANNED, legs=[1, 2, 2])
+    review = review_week(programme, 2, checkins, 5, _history({1: 4}))
+    assert review.mean_leg_pain == 1.67
+
+
+def test_a_rating_dated_on_the_weeks_last_day_is_this_weeks(programme: Programme) -> None:
+    # Programme weeks start on the programme's first day, not on a Monday, so a rating's
+    # week can start on the last day of a programme week; it is that week's rating.
+    week = programme.week(2)
+    ratings = [_rating(START, 6, 6, 6), _rating(week.end, 4, 4, 4)]
+    checkins = _checkins(programme, 2, [4], done=PLANNED)
+    review = review_week(programme, 2, checkins, 5, _history({1: 4}), ratings)
+    assert review.verdict == "regress"
 
 
 @pytest.mark.parametrize(

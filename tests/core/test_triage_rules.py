@@ -40,12 +40,12 @@ SOON_FOOTER = (
 
 # --- levels: the order that makes "the most urgent level wins" -----------------------------
 # fmt: off
-LEVELS: list[tuple[Level, int, str, bool]] = [
-    # level, rank, label, exercise advice allowed
-    (Level.SELF_CARE, 0, "Safe to look after at home", True),
-    (Level.SOON, 1, "Book a doctor or physiotherapist within 1-2 weeks", True),
-    (Level.URGENT, 2, "Get medical help today", False),
-    (Level.EMERGENCY, 3, "Emergency: call for help now", False),
+LEVELS: list[tuple[Level, int, str, str, bool]] = [
+    # level, rank, label, short label, exercise advice allowed
+    (Level.SELF_CARE, 0, "Safe to look after at home", "Self-care", True),
+    (Level.SOON, 1, "Book a doctor or physiotherapist within 1-2 weeks", "See a clinician soon", True),
+    (Level.URGENT, 2, "Get medical help today", "Urgent: today", False),
+    (Level.EMERGENCY, 3, "Emergency: call for help now", "Emergency", False),
 ]
 MOST_URGENT: list[tuple[list[Level], Level]] = [
     ([], Level.SELF_CARE),
@@ -58,11 +58,16 @@ MOST_URGENT: list[tuple[list[Level], Level]] = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("level", "rank", "label", "exercise"), LEVELS)
-def test_each_level_has_its_rank_label_and_exercise_rule(
-    level: Level, rank: int, label: str, exercise: bool
+@pytest.mark.parametrize(("level", "rank", "label", "short", "exercise"), LEVELS)
+def test_each_level_has_its_rank_labels_and_exercise_rule(
+    level: Level, rank: int, label: str, short: str, exercise: bool
 ) -> None:
-    assert (level.rank, level.label, level.allows_exercise) == (rank, label, exercise)
+    assert (level.rank, level.label, level.short_label, level.allows_exercise) == (
+        rank,
+        label,
+        short,
+        exercise,
+    )
 
 
 @pytest.mark.parametrize(("levels", "expected"), MOST_URGENT)

@@ -195,6 +195,9 @@ CASES: list[Case] = [
         lambda w: f"/exercises/{first_exercise()}/thumbnail.svg",
     ),
     Case("site:healthz", "public", fixed("/healthz")),
+    Case("site:service_worker", "public", fixed("/sw.js")),
+    Case("site:manifest", "public", fixed("/manifest.webmanifest")),
+    Case("site:offline", "public", fixed("/offline/")),
     # Accounts: public entry points.
     Case("accounts:signup", "public", fixed("/accounts/signup/")),
     Case("accounts:signup_sent", "public", fixed("/accounts/signup/sent/")),
@@ -252,6 +255,7 @@ CASES: list[Case] = [
     # Assessments: the wizard is anonymous and lives in the session.
     Case("assessments:start", "public", fixed("/assessment/")),
     Case("assessments:restart", "public", fixed("/assessment/restart/"), method="post", ok=302),
+    Case("assessments:check", "public", fixed("/assessment/check/"), ok=302),
     Case("assessments:result", "public", fixed("/assessment/result/"), ok=302),
     Case("assessments:save", "public", fixed("/assessment/save/"), ok=302),
     Case("assessments:step", "public", lambda w: f"/assessment/{first_step()}/"),
@@ -259,6 +263,10 @@ CASES: list[Case] = [
     Case("assessments:detail", "owner", lambda w: f"/assessment/saved/{w.assessment_id}/"),
     # Programmes.
     Case("programmes:current", "auth", fixed("/programme/"), ok=302),
+    # Without answers in the session "Get my plan" sends people to the assessment (or, when
+    # signed in, to the settings of a saved one); the plan itself comes from the session.
+    Case("programmes:start", "public", fixed("/programme/start/"), ok=302),
+    Case("programmes:today", "auth", fixed("/programme/today/"), ok=302),
     # Staff only: a signed-in person who is not staff is refused (aggregates only anyway).
     Case("programmes:outcomes", "auth", fixed("/programme/outcomes/"), ok=403),
     Case(

@@ -60,7 +60,8 @@ def answer_steps(client: Client, vignette: str, stop_before: str | None = None) 
         assert response.status_code == 302, response.content.decode()[:2000]
         location = response["Location"]
         step_id = location.rstrip("/").rsplit("/", 1)[-1]
-        step = None if location.endswith("/result/") else questionnaire().step(step_id)
+        finished = location.endswith(("/result/", "/check/"))
+        step = None if finished else questionnaire().step(step_id)
     return response
 
 
@@ -99,13 +100,13 @@ def test_the_result_cannot_be_reached_before_the_safety_steps(client: Client) ->
 
 def test_p01_walks_through_to_a_self_care_result_with_causes_and_tips(client: Client) -> None:
     last = answer_steps(client, "P01")
-    assert last["Location"].endswith("/assessment/result/")
+    assert last["Location"].endswith("/assessment/check/")
     body = client.get("/assessment/result/").content.decode()
     assert "Safe to look after at home" in body
     assert "Both lower (lumbar) and upper (thoracic) back" in body
     assert "Long hours sitting and too little movement" in body
-    assert "Why we think this" in body and "Try this:" in body
-    assert "Save and build my six-week plan" in body
+    assert "Your answers:" in body and "Try this:" in body
+    assert "Get my plan" in body
 
 
 def test_p07_shows_only_the_emergency_panel(client: Client) -> None:

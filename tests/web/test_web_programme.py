@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.test import Client
+from django.urls import reverse
 from icalendar import Calendar
 
 from spinewise.core.intake import parse_intake
@@ -27,10 +28,12 @@ def _user(email: str) -> AbstractBaseUser:
     return get_user_model().objects.create_user(email, email, "a long passphrase 123")
 
 
-def _programme_for(user: AbstractBaseUser, vignette: str = "P01") -> SavedProgramme:
+def _programme_for(
+    user: AbstractBaseUser, vignette: str = "P01", start: date | None = None
+) -> SavedProgramme:
     intake = parse_intake(json.loads((VIGNETTES / f"{vignette}.json").read_text()))
     saved = save_assessment(user, intake)
-    return create_programme(user, saved, Preferences(timezone="UTC"), date.today())
+    return create_programme(user, saved, Preferences(timezone="UTC"), start or date.today())
 
 
 @pytest.fixture
@@ -97,7 +100,7 @@ def test_the_plan_page_shows_today_habits_reading_and_calendar(
     assert f"/programme/feed/{saved.calendar_token}.ics" in body
 
 
-def test_a_session_shows_cards_with_illustrations_and_a_timer_plan(
+def test_a_session_shows_cards_with_illustrations_and_a_player_plan(
     owner_client: Client, alice: AbstractBaseUser
 ) -> None:
     saved = _programme_for(alice)
@@ -106,7 +109,7 @@ def test_a_session_shows_cards_with_illustrations_and_a_timer_plan(
     for item in session.exercises:
         assert escape(item.name) in body and f"/exercises/{item.exercise_id}.svg" in body
         assert f"/exercises/{item.exercise_id}/key-poses.svg" in body
-    assert "data-timer=" in body and "Mark as done" in body
+    assert 'id="session-plan"' in body and "Mark as done" in body
 
 
 def test_ticking_an_exercise_marks_it_done_and_undo_clears_it(
@@ -121,6 +124,42 @@ def test_ticking_an_exercise_marks_it_done_and_undo_clears_it(
     owner_client.post(url, {"exercise": exercise, "done": "0"})
     assert not ExerciseTick.objects.exists()
     assert owner_client.post(url, {"exercise": "not_in_session", "done": "1"}).status_code == 404
+
+
+def test_a_finished_week_is_reviewed_before_the_next_is_shown(
+    owner_client: Client, alice: AbstractBaseUser
+) -> None:
+    # Week 2 is only planned until week 1's review sets it; a person who opens the plan or
+    # a session straight from the calendar must not see the unreviewed week as confirmed.
+    saved = _programme_for(alice, start=date.today() - timedelta(days=8))
+    assert not saved.programme.week(2).confirmed
+    page = owner_client.get(reverse("programmes:detail", kwargs={"pk": saved.pk}))
+    assert page.status_code == 200
+    saved.refresh_from_db()
+    assert saved.reviews.filter(week=1).exists()
+    assert saved.programme.week(2).confirmed
+    assert saved.programme.week(3).confirmed is False
+
+
+def test_opening_a_session_also_runs_the_due_review(
+    owner_client: Client, alice: AbstractBaseUser
+) -> None:
+    saved = _programme_for(alice, start=date.today() - timedelta(days=8))
+    owner_client.get(reverse("programmes:session", kwargs={"pk": saved.pk, "day": date.today()}))
+    assert saved.reviews.filter(week=1).exists()
+
+
+def test_the_calendar_feed_runs_the_due_review_and_confirms_the_next_week(
+    client: Client, alice: AbstractBaseUser
+) -> None:
+    saved = _programme_for(alice, start=date.today() - timedelta(days=8))
+    feed = client.get(reverse("programmes:feed", kwargs={"token": saved.calendar_token}))
+    assert feed.status_code == 200 and saved.reviews.filter(week=1).exists()
+    summaries = [str(e.get("summary")) for e in Calendar.from_ical(feed.content).walk("VEVENT")]
+    saved.refresh_from_db()
+    assert saved.programme.week(2).confirmed and not saved.programme.week(3).confirmed
+    assert any(s.startswith("Back exercises: week 2,") for s in summaries)
+    assert any(s.startswith("Back exercises (planned): week 3,") for s in summaries)
 
 
 def test_no_session_on_a_day_off_is_404(owner_client: Client, alice: AbstractBaseUser) -> None:

@@ -15,6 +15,7 @@ from spinewise.cli.render import LEVEL_STYLE
 from spinewise.core.journal import PAIN, PSFS_SCORE
 from spinewise.core.progress import ProgressSummary, fmt
 from spinewise.core.triage import Triage
+from spinewise.core.wording import counted
 from spinewise.reports.charts import terminal_chart
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def saved_line(user: User, day: date, pain: int, replaced: bool) -> Text:
         return text
     diff = pain - mean
     relation = "the same as" if abs(diff) < 0.05 else "below" if diff < 0 else "above"
-    text.append(f", {relation} your 7-day average of {fmt(mean)} ({days} check-ins).")
+    text.append(f", {relation} your 7-day average of {fmt(mean)} ({counted(days, 'check-in')}).")
     return text
 
 
@@ -89,7 +90,7 @@ def _pain_table(summary: ProgressSummary) -> Table:
         "-" if pain.baseline is None else f"{fmt(pain.baseline)}/10",
         "-" if pain.now is None else f"{fmt(pain.now)}/10",
         change,
-        "-" if pain.needed is None else f"{fmt(pain.needed)} points",
+        "-" if pain.needed is None else counted(pain.needed, "point"),
     )
     return table
 

@@ -11,7 +11,7 @@ import typer
 if TYPE_CHECKING:
     from spinewise.core.validation import Case
 
-CASE_FILES = ("public.yaml", "round2.yaml", "heldout.yaml")
+CASE_FILES = ("public.yaml", "round2.yaml", "round3.yaml", "heldout.yaml")
 # Alternatives for cases whose file must stay a verbatim copy (public.yaml).
 EXTRA_ALTERNATIVES = "public_alternatives.yaml"
 

@@ -20,6 +20,7 @@ from spinewise.core.intake import (
     Reliever,
     TimePattern,
 )
+from spinewise.core.wording import counted
 
 Evidence = list[tuple[float, str]]
 Scorer = Callable[[Intake], Evidence]
@@ -44,7 +45,7 @@ def muscle_strain(intake: Intake) -> Evidence:
     if intake.onset is Onset.SUDDEN and intake.injury in starts:
         out.append((1.0, "the pain came on suddenly"))
     if intake.duration_days <= 42 and intake.injury in starts:
-        out.append((1.0, f"it began {intake.duration_days} days ago"))
+        out.append((1.0, f"it began {counted(intake.duration_days, 'day')} ago"))
     moves = {Aggravator.BENDING, Aggravator.LIFTING, Aggravator.TWISTING} & set(intake.worse_with)
     if moves:
         out.append((1.0, "bending, lifting or twisting makes it worse"))
@@ -89,7 +90,7 @@ def weak_core(intake: Intake) -> Evidence:
     if habits.strength_days == 0:
         out.append((1.5, "no strength training in a usual week"))
     if habits.exercise_days <= 1:
-        out.append((1.0, f"exercise on {habits.exercise_days} day(s) a week"))
+        out.append((1.0, f"exercise on {counted(habits.exercise_days, 'day')} a week"))
     if intake.has_lower_back and out:
         out.append((1.0, "pain in the lower back"))
     if intake.duration_days >= 42 and out:

@@ -67,8 +67,8 @@ class HabitTip(_Content):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str = Field(min_length=5)
     text: str = Field(min_length=20)
-    causes: list[CauseId] = Field(default_factory=list)
-    mistakes: list[MistakeId] = Field(default_factory=list)
+    causes: list[CauseId] = Field(default=[])
+    mistakes: list[MistakeId] = Field(default=[])
     sources: list[str] = Field(min_length=1)
 
 

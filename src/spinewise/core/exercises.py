@@ -38,6 +38,8 @@ LEVEL_ORDER: dict[str, int] = {"gentle": 0, "moderate": 1, "hard": 2}
 
 # Seconds allowed for changing sides between the two halves of a per-side set.
 SWITCH_SIDE_SECONDS = 5
+# Seconds a guided session gives to read the next exercise and get into position.
+GET_READY_SECONDS = 10
 
 EVIDENCE_NOTE = (
     "The sources support exercise programmes as a whole. No single exercise has been shown "
@@ -152,7 +154,7 @@ class Exercise(_Strict):
     seconds_per_rep: float | None = Field(default=None, gt=0, le=60)
     form_cues: list[str] = Field(min_length=1)
     stop_if: list[str] = Field(min_length=1)
-    contraindications: list[Condition] = Field(default_factory=list)
+    contraindications: list[Condition] = Field(default=[])
     equipment: list[Equipment] = Field(min_length=1)
     easier: str | None = None
     harder: str | None = None

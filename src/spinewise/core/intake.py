@@ -415,7 +415,7 @@ class Screening(_Strict):
 
     # Safety answers a client left out because the questionnaire had already stopped
     # (parse_intake); each counts as "no", which can only lower a rule's chance to fire.
-    _unanswered: frozenset[str] = PrivateAttr(default_factory=frozenset)
+    _unanswered: frozenset[str] = PrivateAttr(default=frozenset())
 
     @model_validator(mode="after")
     def _consistent(self) -> Screening:
@@ -498,9 +498,9 @@ class Intake(Screening):
     """A complete intake: the screening plus the details the advice and the plan use."""
 
     pain_qualities: list[PainQuality] = Field(min_length=1, **_UNIQUE)
-    worse_with: list[Aggravator] = Field(default_factory=list, **_UNIQUE)
-    better_with: list[Reliever] = Field(default_factory=list, **_UNIQUE)
-    time_pattern: list[TimePattern] = Field(default_factory=list, **_UNIQUE)
+    worse_with: list[Aggravator] = Field(default=[], **_UNIQUE)
+    better_with: list[Reliever] = Field(default=[], **_UNIQUE)
+    time_pattern: list[TimePattern] = Field(default=[], **_UNIQUE)
     episodes: Episodes = Field(description="Whether back pain like this has happened before.")
     painkiller_effect: PainkillerEffect = Field(description="Whether painkillers help.")
     habits: Habits

@@ -12,10 +12,15 @@ One model each, one validator each, used by the web, the API and the CLI alike:
 - :func:`parse_checkin` and :func:`parse_rating` raise :class:`JournalError`, which names
   every bad field; the web shows it on the form (400), the API answers 422 and the CLI
   exits with status 2.
+- A check-in may carry an idempotency key (:func:`parse_idempotency_key`): a client that
+  sends the same check-in again, not knowing whether the first attempt arrived (a phone
+  back online), gets the first answer back instead of a second write.
 """
 
 from __future__ import annotations
 
+import re
+import uuid
 from collections.abc import Mapping
 from datetime import date, timedelta
 from statistics import fmean
@@ -58,6 +63,10 @@ MAX_ACTIVITY_NAME = 80
 EARLIEST_DAY = date(2000, 1, 1)
 BACKFILL_DAYS = 366  # a missed day may be logged up to a year later (or since the programme)
 PROGRAMME_LEAD_DAYS = 366  # a programme may be planned to start up to a year ahead
+
+# A client's idempotency key: a UUID fits, and so does any other random token of this shape.
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+IDEMPOTENCY_KEY_RULE = "16 to 64 letters, digits, '-' or '_' (a random UUID fits)"
 
 
 class JournalError(ValueError):
@@ -296,3 +305,21 @@ def parse_rating(data: Mapping[str, Any], *, window: DayWindow) -> WeeklyRating:
     if why is not None:
         raise JournalError([("week_start", why)])
     return rating
+
+
+def parse_idempotency_key(value: str | None) -> str | None:
+    """The client's idempotency key for a write, None when it sent none, or JournalError.
+
+    The same key from the same person means the same check-in: it is recorded once, and
+    sending it again answers with what the first attempt did.
+    """
+    if value is None or value == "":
+        return None
+    if IDEMPOTENCY_KEY.fullmatch(value) is None:
+        raise JournalError([("idempotency_key", f"must be {IDEMPOTENCY_KEY_RULE}")])
+    return value
+
+
+def new_idempotency_key() -> str:
+    """A fresh key for one check-in form: sending that form twice records it once."""
+    return str(uuid.uuid4())

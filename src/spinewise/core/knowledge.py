@@ -91,6 +91,9 @@ class Mistake(_Sourced):
     name: str = _Text
     detection: str = _Text
     tip: str = _Text
+    # The cause whose advice this habit's tip completes: the result shows the two together
+    # instead of saying the same thing twice.
+    cause: CauseId | None = None
 
 
 class KnowledgeBase(_Content):

@@ -38,6 +38,8 @@ from spinewise.core.journal import (
 )
 from spinewise.core.plan import Programme
 from spinewise.core.review import MIN_FRACTION, MIN_POINTS, is_meaningful
+from spinewise.core.wording import counted, number
+from spinewise.core.wording import percent as format_percent
 
 WINDOW_DAYS = 7
 RECENT_NOTES = 5
@@ -160,8 +162,7 @@ class ProgressSummary(_Frozen):
 
 def fmt(value: float) -> str:
     """1 decimal place at most: 6, 3.4, 0.5."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return number(value)
 
 
 def normalise(entries: Iterable[DailyEntry]) -> list[DailyEntry]:
@@ -251,19 +252,24 @@ def baseline_vs_now(entries: Iterable[DailyEntry], baseline_pain: float | None) 
     recent = [d.pain for d in days if d.day >= since]
     now = round(fmean(recent), 2)
     change = round(now - baseline, 2)
-    percent = round(100 * change / baseline, 1) if baseline else None
+    ratio = 100 * change / baseline if baseline else None
+    # A baseline near zero makes the ratio overflow: then no percentage is given.
+    percent = round(ratio, 1) if ratio is not None and math.isfinite(ratio) else None
     meaningful = is_meaningful(baseline, now)
     direction = _direction(change)
     needed = needed_change(baseline)
     threshold = (
-        f"A meaningful change is {rule}: {fmt(needed)} points from a start of {fmt(baseline)}."
+        f"A meaningful change is {rule}: {counted(needed, 'point')} from a start of "
+        f"{fmt(baseline)}."
     )
     started = "at the start" if source == "intake" else "in the first week of check-ins"
     head = f"Pain averages {fmt(now)}/10 over the last 7 days, against {fmt(baseline)} {started}"
     if direction == "same":
         verdict = f"{head}: no change."
     else:
-        size = f"{fmt(abs(change))} points" + (f" ({fmt(abs(percent))}%)" if percent else "")
+        size = counted(abs(change), "point")
+        if percent and round(abs(percent)):
+            size += f" ({format_percent(abs(percent))})"
         kind = "a meaningful" if meaningful else "not yet a meaningful"
         word = "improvement" if direction == "better" else "worsening"
         verdict = f"{head}: {size} {direction}, {kind} {word}."
@@ -449,8 +455,12 @@ def psfs_change(ratings: Iterable[PsfsRating], start: date | None = None) -> Psf
     if direction == "same":
         verdict = f"{head}: no change."
     else:
-        kind = "a real change" if meaningful else f"less than the {fmt(needed)} points that count"
-        verdict = f"{head}: {fmt(abs(change))} points {direction}, {kind}."
+        kind = (
+            "a real change"
+            if meaningful
+            else f"less than the {counted(needed, 'point')} that count"
+        )
+        verdict = f"{head}: {counted(abs(change), 'point')} {direction}, {kind}."
     return PsfsChange(
         first_week=first_week,
         latest_week=last_week,

@@ -77,14 +77,14 @@ class Question(_Content):
     type: QuestionType
     label: str = Field(min_length=3)
     help: str | None = None
-    options: list[Option] = Field(default_factory=list)
+    options: list[Option] = Field(default=[])
     min: float | None = None
     max: float | None = None
     max_length: int | None = None
     optional: bool = False
     required: bool = False
     show_if: ShowIf | None = None
-    items: list[ChecklistItem] = Field(default_factory=list)
+    items: list[ChecklistItem] = Field(default=[])
     none_label: str | None = None
 
     @model_validator(mode="after")
@@ -363,3 +363,47 @@ def intake_to_answers(intake: Screening) -> dict[str, Answer]:
             elif not tail and head in raw:
                 answers[field] = raw[head]
     return answers
+
+
+class AnsweredQuestion(_Content):
+    """One question as the check-your-answers page reads it back."""
+
+    label: str
+    answer: str
+
+
+def _answer_text(question: Question, answers: Mapping[str, Answer]) -> str | None:
+    if question.type == "checklist":
+        given = [answers.get(item.field) for item in question.items]
+        if all(value is None for value in given):
+            return None
+        ticked = [item.label for item in question.items if answers.get(item.field) is True]
+        return "; ".join(ticked) if ticked else question.none_label
+    if question.field not in answers:
+        return None
+    value = answers[question.field]
+    if value is None:
+        return "Not answered"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return "; ".join(question.option_label(v) for v in value) or "None"
+    if question.type == "single":
+        return question.option_label(str(value))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if question.type == "scale":
+        return f"{value} out of {question.max:g}"
+    return str(value)
+
+
+def answered_questions(step: Step, answers: Mapping[str, Answer]) -> list[AnsweredQuestion]:
+    """The questions of ``step`` that were answered, each with its answer in words."""
+    out = []
+    for question in step.questions:
+        if not is_visible(question, answers):
+            continue
+        text = _answer_text(question, answers)
+        if text is not None:
+            out.append(AnsweredQuestion(label=question.label, answer=text))
+    return out

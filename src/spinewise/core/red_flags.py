@@ -32,6 +32,7 @@ from spinewise.core.intake import (
     TimePattern,
     Trend,
 )
+from spinewise.core.wording import counted
 
 Rule = Callable[[Screening], list[str]]
 DetailRule = Callable[[Intake], list[str]]
@@ -124,7 +125,9 @@ def cauda_equina(s: Screening) -> list[str]:
 def _new_pain_in_both_legs(s: Screening) -> list[str]:
     """Both legs on the body map, new or getting worse (the answer, not the checkbox)."""
     if s.leg_sides == 2 and s.duration_days <= NEW_BILATERAL_DAYS:
-        return [f"pain in both legs on the body map, starting {s.duration_days} days ago"]
+        return [
+            f"pain in both legs on the body map, starting {counted(s.duration_days, 'day')} ago"
+        ]
     if s.leg_sides == 2 and s.trend is Trend.WORSE:
         return ["pain in both legs on the body map, getting worse"]
     return []
@@ -267,7 +270,9 @@ def pregnancy_warning(s: Screening) -> list[str]:
     ]
     # Pain in waves may be labour whatever its cause; a fever needs the maternity team too.
     signs += _yes(s, "colicky_pain", "fever")
-    return [f"{s.pregnant_weeks} weeks pregnant", *signs] if signs else []
+    weeks = s.pregnant_weeks
+    pregnant = "pregnant" if weeks is None else f"{counted(weeks, 'week')} pregnant"
+    return [pregnant, *signs] if signs else []
 
 
 def anticoagulant_bleed(s: Screening) -> list[str]:
@@ -321,7 +326,7 @@ def _cancer_features(s: Screening) -> list[str]:
     if s.intensity >= SEVERE_PAIN:
         features.append(f"pain of {s.intensity}/10")
     if s.duration_days >= CANCER_NOT_IMPROVING_DAYS and s.trend is not Trend.BETTER:
-        features.append(f"pain for {s.duration_days} days that is not getting better")
+        features.append(f"pain for {counted(s.duration_days, 'day')} that is not getting better")
     return features
 
 
@@ -446,7 +451,7 @@ def not_improving_over_50(s: Screening) -> list[str]:
         return []
     if not CANCER_NOT_IMPROVING_DAYS <= s.duration_days <= NOT_IMPROVING_DAYS:
         return []  # longer than that, not_improving speaks for everyone
-    return [f"age {s.age}, pain for {s.duration_days} days that is not getting better"]
+    return [f"age {s.age}, pain for {counted(s.duration_days, 'day')} that is not getting better"]
 
 
 def not_improving(s: Screening) -> list[str]:
@@ -459,7 +464,7 @@ def not_improving(s: Screening) -> list[str]:
 def getting_worse(s: Screening) -> list[str]:
     # NHS: see a GP if back pain gets worse over time; two weeks lets a fresh strain settle.
     if s.trend is Trend.WORSE and s.duration_days >= WORSENING_DAYS:
-        return [f"pain for {s.duration_days} days that is getting worse"]
+        return [f"pain for {counted(s.duration_days, 'day')} that is getting worse"]
     return []
 
 
@@ -474,7 +479,8 @@ def stable_leg_weakness(s: Screening) -> list[str]:
 
 def stable_bilateral_legs(s: Screening) -> list[str]:
     if s.leg_sides == 2 and s.duration_days > NEW_BILATERAL_DAYS and s.trend is not Trend.WORSE:
-        return [f"pain in both legs on the body map for {s.duration_days} days, not getting worse"]
+        lasted = counted(s.duration_days, "day")
+        return [f"pain in both legs on the body map for {lasted}, not getting worse"]
     return []
 
 

@@ -40,6 +40,7 @@ from spinewise.core.plan import (
     smaller_dose,
     with_dosage,
 )
+from spinewise.core.wording import counted, number, percent
 
 Verdict = Literal["progress", "hold", "regress", "see_clinician", "retriage"]
 # What every face (web, CLI, PDF) calls each verdict.
@@ -114,13 +115,13 @@ def meaningfully_better(before: float, after: float) -> bool:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    return number(value)
 
 
 def _change(before: float, after: float) -> str:
     points = abs(after - before)
-    percent = f" ({round(100 * points / before)}%)" if before else ""
-    return f"{_fmt(points)} points{percent}"
+    share = f" ({percent(100 * points / before)})" if before else ""
+    return f"{counted(points, 'point')}{share}"
 
 
 def _mean_for(week: int, history: list[WeeklyReview], baseline: float) -> float | None:
@@ -260,7 +261,7 @@ def review_week(
         return review(
             "see_clinician",
             [
-                f"{now} after {week_number} weeks, against {_fmt(baseline_pain)} at the "
+                f"{now} after {counted(week_number, 'week')}, against {_fmt(baseline_pain)} at the "
                 f"start: less than the 2 points and 30% that count as a real improvement."
             ],
             "You have put in six weeks, and your pain has not eased as much as we hoped. "
@@ -293,7 +294,7 @@ def review_week(
             "regress",
             [
                 f"Your activity ratings fell from {_fmt(before)} to {_fmt(now_psfs)}: "
-                f"{_fmt(needed)} points or more is a real change.",
+                f"{counted(needed, 'point')} or more is a real change.",
                 f"{now}.",
                 adherence,
             ],

@@ -28,6 +28,7 @@ from spinewise.core.progress import (
     needed_change,
     resolution_for,
 )
+from spinewise.core.wording import counted
 
 WIDTH, HEIGHT = 400, 240
 FONT = "Helvetica, Arial, sans-serif"
@@ -403,7 +404,7 @@ def _psfs_desc(points: Sequence[PsfsPoint]) -> str:
     else:
         head = (
             f"Function {move} from {fmt(first.mean)} in week {first.week} to {fmt(last.mean)} "
-            f"in week {last.week}: {fmt(abs(change))} points, {real}"
+            f"in week {last.week}: {counted(abs(change), 'point')}, {real}"
         )
     return f"{head}. {scale}: {values}."
 

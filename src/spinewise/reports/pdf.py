@@ -31,6 +31,7 @@ from spinewise.core.legacy import LEGACY_SCHEMA
 from spinewise.core.plan import Programme, Week
 from spinewise.core.progress import ProgressSummary, fmt
 from spinewise.core.review import WeeklyReview
+from spinewise.core.wording import counted
 from spinewise.reports.charts import pain_chart, psfs_chart
 
 ENCODING = "cp1252"
@@ -428,7 +429,7 @@ def _progress(pdf: _Report, summary: ProgressSummary) -> None:
             [
                 f"{fmt(pain.baseline)}/10"
                 + (" (intake)" if pain.baseline_source == "intake" else " (week 1)"),
-                f"{fmt(pain.now)}/10 ({pain.now_entries} check-ins)",
+                f"{fmt(pain.now)}/10 ({counted(pain.now_entries, 'check-in')})",
                 f"{fmt(pain.change or 0)} points"
                 + (f" ({fmt(pain.percent)}%)" if pain.percent is not None else ""),
                 f"{pain.direction}, {verdict}",

@@ -67,6 +67,7 @@ from spinewise.core.plan.schedule import (
 )
 from spinewise.core.plan.selection import exclusion_reasons
 from spinewise.core.plan.stages import MAX_STAGE, MIN_STAGE, PHASES, dose_step, phase_and_step
+from spinewise.core.plan.suggest import starting_on, suggested_fitness, suggested_preferences
 from spinewise.core.plan.weeks import build_week, make_sessions, session_dates, session_plan
 
 __all__ = [
@@ -114,6 +115,9 @@ __all__ = [
     "session_plan",
     "shrink_to_fit",
     "smaller_dose",
+    "starting_on",
+    "suggested_fitness",
+    "suggested_preferences",
     "timer_for",
     "today_in",
     "utc_now",

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from django.http import Http404, HttpRequest
-from ninja import Body, Router, Status
+from ninja import Body, Header, Router, Status
 
 from spinewise.core.checkin import CHECKIN_FLAGS
-from spinewise.core.journal import PSFS_ACTIVITIES, PSFS_SCORE, DailyEntry, WeeklyRating
+from spinewise.core.journal import (
+    IDEMPOTENCY_KEY,
+    IDEMPOTENCY_KEY_RULE,
+    PSFS_ACTIVITIES,
+    PSFS_SCORE,
+    DailyEntry,
+    WeeklyRating,
+)
 from spinewise.web.api.auth import AUTH, auth_user
 from spinewise.web.api.http import links, responses
 from spinewise.web.api.schemas import CheckInOut, PsfsOut, strict_json
@@ -26,6 +33,16 @@ if TYPE_CHECKING:
 else:
     CheckInBody = Body[strict_json(DailyEntry), {"example": CHECKIN_EXAMPLE}]
     RatingBody = Body[strict_json(WeeklyRating), {"example": RATING_EXAMPLE}]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        None,
+        alias="Idempotency-Key",
+        description="A fresh random UUID per check-in: the same key again is answered, not "
+        "written again.",
+        pattern=IDEMPOTENCY_KEY.pattern,
+    ),
+]
 
 DATE_RULE = (
     "Days may not be after the person's own today (in their programme's time zone), nor "
@@ -33,9 +50,26 @@ DATE_RULE = (
 )
 
 
-def checkin_out(checkin: CheckIn, created: bool = False, triage: Any = None) -> CheckInOut:
+IDEMPOTENCY = (
+    "Send an `Idempotency-Key` header (a fresh random UUID for each check-in, "
+    f"{IDEMPOTENCY_KEY_RULE}) to make a retry safe: the same key again from the same person "
+    "writes nothing and answers 200 with the check-in that key recorded (and its triage), "
+    "`replayed` true, even if that day was edited since. Offline clients keep the key with "
+    "the check-in they queue and send both when the network returns: it is recorded once. "
+    "A key is remembered as long as the check-in it recorded; a malformed key is a 422 "
+    "naming `idempotency_key`."
+)
+
+
+def checkin_out(
+    checkin: CheckIn, created: bool = False, triage: Any = None, replayed: bool = False
+) -> CheckInOut:
     return CheckInOut(
-        id=checkin.pk, **checkin.to_entry().model_dump(), created=created, triage=triage
+        id=checkin.pk,
+        **checkin.to_entry().model_dump(),
+        created=created,
+        triage=triage,
+        replayed=replayed,
     )
 
 
@@ -58,7 +92,8 @@ def psfs_out(entry: PsfsEntry) -> PsfsOut:
         "One check-in per day: posting the same day again replaces it (201 for a new day, "
         "200 for a replaced one); back-filling a missed day is fine. `new_red_flags` names "
         f"any re-check answered yes ({', '.join(CHECKIN_FLAGS)}); if there is one, the "
-        f"response carries the new triage verdict, which comes before anything else. {DATE_RULE}"
+        f"response carries the new triage verdict, which comes before anything else. {DATE_RULE} "
+        f"{IDEMPOTENCY}"
     ),
     response=responses({200: CheckInOut, 201: CheckInOut}, auth=True, body=True),
     openapi_extra={
@@ -76,9 +111,10 @@ def psfs_out(entry: PsfsEntry) -> PsfsOut:
 def record_checkin(
     request: HttpRequest,
     entry: CheckInBody,
+    idempotency_key: IdempotencyKey = None,
 ) -> Status[CheckInOut]:
-    result = services.record_checkin(auth_user(request), entry)
-    body = checkin_out(result.checkin, result.created, result.triage)
+    result = services.record_checkin(auth_user(request), entry, idempotency_key)
+    body = checkin_out(result.checkin, result.created, result.triage, result.replayed)
     return Status(201 if result.created else 200, body)
 
 

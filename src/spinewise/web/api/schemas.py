@@ -334,6 +334,11 @@ class CheckInOut(DailyEntry):
         default=None,
         description="Set when a new warning sign was reported: the verdict to act on now.",
     )
+    replayed: bool = Field(
+        default=False,
+        description="True when the request's Idempotency-Key was used before: nothing was "
+        "written, and this is the check-in that key recorded.",
+    )
 
 
 class PsfsOut(Schema):

@@ -9,6 +9,7 @@ app_name = "assessments"
 urlpatterns = [
     path("", views.start, name="start"),
     path("restart/", views.restart, name="restart"),
+    path("check/", views.check, name="check"),
     path("result/", views.result, name="result"),
     path("save/", views.save, name="save"),
     path("saved/", views.history, name="history"),

@@ -10,12 +10,16 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
+from spinewise.core.assessment import Assessment
 from spinewise.core.intake import IntakeError
-from spinewise.core.questionnaire import questionnaire
+from spinewise.core.questionnaire import answered_questions, questionnaire
+from spinewise.core.result import summarise
 from spinewise.web.assessments import wizard
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import assess_for_web, emergency_number, save_assessment
 from spinewise.web.users import signed_in_user
+
+CHECK = "check"  # ?from=check: a step changed from the check-your-answers page
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -46,8 +50,17 @@ def step(request: HttpRequest, step_id: str) -> HttpResponse:
         _, after = wizard.neighbours(request, current)
         # Safety first: an emergency answer ends the questions at once; an urgent verdict
         # or a child's age ends them after the last safety page (core.stopping).
-        if after is None or (current.is_safety and wizard.stop_here(request) is not None):
+        if current.is_safety and wizard.stop_here(request) is not None:
             return redirect("assessments:result")
+        if request.GET.get("from") == CHECK:
+            # A change made from the check page returns there once nothing is missing
+            # (a new answer can open a step, such as the pregnancy questions).
+            missing = wizard.first_unfinished_step(request)
+            if missing is None:
+                return redirect("assessments:check")
+            return redirect(reverse("assessments:step", args=[missing.id]) + f"?from={CHECK}")
+        if after is None:
+            return redirect("assessments:check")
         return redirect("assessments:step", step_id=after.id)
     steps = wizard.visible_steps(request)
     if current not in steps:
@@ -64,9 +77,22 @@ def step(request: HttpRequest, step_id: str) -> HttpResponse:
             "total": len(steps),
             "percent": round(100 * steps.index(current) / len(steps)),
             "before": before,
+            "from_check": request.GET.get("from") == CHECK,
         },
         status=status,
     )
+
+
+def check(request: HttpRequest) -> HttpResponse:
+    """Every answer read back, a "Change" link per step, before the result."""
+    unfinished = wizard.first_unfinished_step(request)
+    if unfinished is not None:
+        return redirect("assessments:step", step_id=unfinished.id)
+    if wizard.stop_here(request) is not None:
+        return redirect("assessments:result")  # a stop shows what to do at once
+    answers = wizard.get_answers(request)
+    steps = [(step, answered_questions(step, answers)) for step in wizard.visible_steps(request)]
+    return render(request, "assessments/check.html", {"steps": steps})
 
 
 def result(request: HttpRequest) -> HttpResponse:
@@ -83,7 +109,12 @@ def result(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "assessments/result.html",
-        {"assessment": assessment, "emergency_number": emergency_number(), "saved": None},
+        {
+            "assessment": assessment,
+            "summary": summarise(assessment, emergency_number()),
+            "emergency_number": emergency_number(),
+            "saved": None,
+        },
     )
 
 
@@ -118,12 +149,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     # The answers are read only when the page's cached copy is missing (see below).
     found = SavedAssessment.objects.defer("intake", "result")
     saved = get_object_or_404(found, pk=pk, user=signed_in_user(request))
+    # Re-assessed only when the page's cached copy is missing (see result.html).
+    assessment: Assessment = SimpleLazyObject(  # type: ignore[assignment]
+        lambda: saved.reassess(emergency_number())
+    )
     return render(
         request,
         "assessments/result.html",
         {
-            # Re-assessed only when the page's cached copy is missing (see result.html).
-            "assessment": SimpleLazyObject(lambda: saved.reassess(emergency_number())),
+            "assessment": assessment,
+            "summary": SimpleLazyObject(lambda: summarise(assessment, emergency_number())),
             "emergency_number": emergency_number(),
             "saved": saved,
         },

@@ -30,7 +30,7 @@ from spinewise.core.questionnaire import (
     questionnaire,
 )
 from spinewise.core.stopping import Stop
-from spinewise.web.assessments.body_map import SHAPES, Shape
+from spinewise.web.assessments.body_map import SHAPES, Shape, hit_area, view_box
 
 ANSWERS_KEY = "spinewise_answers"
 DONE_KEY = "spinewise_steps_done"
@@ -76,16 +76,24 @@ class BoundQuestion:
     def options_for(self, view: str) -> list[BoundOption]:
         return [o for o in self.options if o.view == view]
 
-    def shapes_for(self, view: str) -> list[tuple[BoundOption, Shape]]:
-        """Each body-map option of a view with the shape that draws it."""
-        return [(o, SHAPES[view][o.value]) for o in self.options_for(view)]
+    def shapes_for(self, view: str) -> list[tuple[BoundOption, Shape, Shape]]:
+        """Each body-map option of a view with the shape that draws it and its tap area."""
+        out = []
+        for option in self.options_for(view):
+            shape = SHAPES[view][option.value]
+            out.append((option, shape, hit_area(shape)))
+        return out
 
     @property
-    def front_shapes(self) -> list[tuple[BoundOption, Shape]]:
+    def view_box(self) -> str:
+        return view_box()
+
+    @property
+    def front_shapes(self) -> list[tuple[BoundOption, Shape, Shape]]:
         return self.shapes_for("front")
 
     @property
-    def back_shapes(self) -> list[tuple[BoundOption, Shape]]:
+    def back_shapes(self) -> list[tuple[BoundOption, Shape, Shape]]:
         return self.shapes_for("back")
 
     @property

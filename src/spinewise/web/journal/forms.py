@@ -77,6 +77,10 @@ class CheckInForm(JournalForm):
         "leave them all empty.",
     )  # fmt: skip
 
+    # One per rendered form, so a form sent twice (a double tap, a resend after going
+    # offline) is one check-in: see ``core.journal.parse_idempotency_key``.
+    idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args: object, base: Screening | None = None, **kwargs: object) -> None:
         """``base`` is the person's assessment: pregnancy signs are asked in pregnancy, and
         leg pain is rated when the pain spreads into a leg."""

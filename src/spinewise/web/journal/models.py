@@ -50,6 +50,25 @@ class CheckIn(models.Model):
         )
 
 
+class CheckInKey(models.Model):
+    """An idempotency key a client sent with a check-in. The same key again from the same
+    person is a replay: it answers with this check-in and writes nothing. A key lives as
+    long as its check-in."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkin_keys"
+    )
+    key = models.CharField(max_length=64)
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="keys")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_checkin_a_key")]
+
+    def __str__(self) -> str:
+        return f"Check-in key {self.key}"
+
+
 class PsfsEntry(models.Model):
     """Patient-Specific Functional Scale for one week: up to three activities, 0-10."""
 

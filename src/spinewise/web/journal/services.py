@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from spinewise.core.checkin import retriage, unasked_flags
@@ -26,6 +26,7 @@ from spinewise.core.journal import (
     PsfsRating,
     journal_window,
     parse_checkin,
+    parse_idempotency_key,
     parse_rating,
 )
 from spinewise.core.journal import week_start_of as week_start_of  # the views' and tests'
@@ -36,7 +37,7 @@ from spinewise.core.triage import Triage
 from spinewise.reports.charts import adherence_chart, pain_chart, psfs_chart
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
-from spinewise.web.journal.models import CheckIn, PsfsEntry, WeeklyReviewRecord
+from spinewise.web.journal.models import CheckIn, CheckInKey, PsfsEntry, WeeklyReviewRecord
 from spinewise.web.programmes.models import SavedProgramme
 
 # Defined once, in programmes.selectors; re-exported for the journal's callers.
@@ -55,6 +56,7 @@ class CheckInResult:
     checkin: CheckIn
     created: bool
     triage: Triage | None  # set when a new warning sign was reported
+    replayed: bool = False  # the idempotency key was seen before: nothing was written
 
 
 def latest_assessment(user: User) -> SavedAssessment | None:
@@ -78,13 +80,56 @@ def window_for(user: User, today: date | None = None) -> DayWindow:
     return journal_window(today or today_for(user), first_programme_start(user))
 
 
-@transaction.atomic
-def record_checkin(user: User, entry: DailyEntry | Mapping[str, Any]) -> CheckInResult:
+def record_checkin(
+    user: User, entry: DailyEntry | Mapping[str, Any], idempotency_key: str | None = None
+) -> CheckInResult:
     """Saves the day's check-in (replacing an earlier one that day) and re-triages.
 
     Raw data is validated by the core (``parse_checkin``); a ready entry is checked against
     the date rule. Either way a bad check-in raises JournalError naming each field.
+
+    With an ``idempotency_key`` the check-in is recorded at most once: the same key again
+    (a phone resending what it saved offline, not knowing the first attempt arrived) writes
+    nothing and answers with the check-in the key made, ``replayed`` set, the warning-sign
+    verdict included, even if that day was edited since.
     """
+    key = parse_idempotency_key(idempotency_key)
+    if key is None:
+        return _record_checkin(user, entry)
+    earlier = _replay(user, key)
+    if earlier is not None:
+        return earlier
+    try:
+        with transaction.atomic():
+            result = _record_checkin(user, entry)
+            CheckInKey.objects.create(user=user, key=key, checkin=result.checkin)
+    except IntegrityError:
+        # The same key arrived twice at once: the other request recorded it.
+        earlier = _replay(user, key)
+        if earlier is None:
+            raise
+        return earlier
+    return result
+
+
+def _retriage(user: User, flags: list[str]) -> Triage | None:
+    saved = latest_assessment(user)
+    return retriage(
+        saved.parsed_intake if saved else None, flags, emergency_number=emergency_number()
+    )
+
+
+def _replay(user: User, key: str) -> CheckInResult | None:
+    found = CheckInKey.objects.select_related("checkin").filter(user=user, key=key).first()
+    if found is None:
+        return None
+    checkin = found.checkin
+    triage = _retriage(user, list(checkin.new_red_flags))
+    return CheckInResult(checkin=checkin, created=False, triage=triage, replayed=True)
+
+
+@transaction.atomic
+def _record_checkin(user: User, entry: DailyEntry | Mapping[str, Any]) -> CheckInResult:
     window = window_for(user)
     if isinstance(entry, DailyEntry):
         why = window.problem(entry.day)

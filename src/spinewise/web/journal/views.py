@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
-from spinewise.core.journal import JournalError
+from spinewise.core.journal import JournalError, new_idempotency_key
 from spinewise.web.journal import exports, services
 from spinewise.web.journal.forms import CheckInForm, PsfsForm
 from spinewise.web.users import signed_in_user
@@ -52,10 +52,14 @@ def checkin(request: HttpRequest) -> HttpResponse:
     today = services.today_for(user)
     day = _day_from(request.GET.get("day"), today)
     existing = services.checkin_on(user, day)
-    initial: dict[str, object] = {"day": day}
+    initial: dict[str, object] = {"day": day, "idempotency_key": new_idempotency_key()}
     if existing is not None:
         initial.update(
-            {field: getattr(existing, field) for field in CheckInForm.base_fields if field != "day"}
+            {
+                field: getattr(existing, field)
+                for field in CheckInForm.base_fields
+                if field not in initial
+            }
         )
     assessment = services.latest_assessment(user)
     form = CheckInForm(
@@ -65,13 +69,16 @@ def checkin(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            result = services.record_checkin(user, form.entry_data())
+            result = services.record_checkin(
+                user, form.entry_data(), form.cleaned_data["idempotency_key"]
+            )
         except JournalError as error:
             form.add_problems(error.problems)
         else:
             if result.triage is not None:
                 return render(request, "journal/retriage.html", {"triage": result.triage})
-            messages.success(request, f"Check-in for {result.checkin.day:%A %-d %B} saved.")
+            saved = "was already saved" if result.replayed else "saved"
+            messages.success(request, f"Check-in for {result.checkin.day:%A %-d %B} {saved}.")
             return redirect("journal:dashboard")
     return render(
         request,

@@ -8,3 +8,7 @@ class ProgrammesConfig(AppConfig):
     label = "programmes"
     verbose_name = "Programmes"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Connects the sign-in hook that builds a plan chosen before the account existed.
+        from spinewise.web.programmes import pending  # noqa: F401

@@ -12,7 +12,7 @@ from spinewise.core.exercises import EQUIPMENT_NAMES
 from spinewise.core.plan import Preferences
 
 MINUTES = [(10, "10 minutes"), (15, "15 minutes"), (20, "20 minutes"), (30, "30 minutes")]
-DAYS = [(n, f"{n} days a week") for n in (3, 4, 5, 6, 7)]
+DAYS = [(n, f"{n} days") for n in (3, 4, 5, 6, 7)]
 EQUIPMENT = [
     (item, name[0].upper() + name[1:]) for item, name in EQUIPMENT_NAMES.items() if item != "none"
 ]
@@ -61,9 +61,26 @@ class PreferencesForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )  # fmt: skip
 
-    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+    # Asked first; the reminder time, time zone and start date fold away below them.
+    MAIN_FIELDS = ("fitness", "days_per_week", "minutes_per_day", "equipment")
+    PILL_FIELDS = ("days_per_week", "minutes_per_day")  # short answers: one row of pills
+
+    def __init__(
+        self, *args: Any, today: date, suggested: Preferences | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["start"].initial = today
+        if suggested is not None:
+            # What the person said in the assessment, so they are not asked it twice.
+            self.fields["fitness"].initial = suggested.fitness
+            self.fields["days_per_week"].initial = suggested.days_per_week
+            self.fields["minutes_per_day"].initial = suggested.minutes_per_day
+
+    def main_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.MAIN_FIELDS]
+
+    def more_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name not in self.MAIN_FIELDS]
 
     def preferences(self) -> Preferences:
         data: dict[str, Any] = self.cleaned_data

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from spinewise.core.calendar import programme_to_ics
+from spinewise.core.exercises import GET_READY_SECONDS
+from spinewise.core.intake import Intake
 from spinewise.core.journal import JournalError, programme_start_window
-from spinewise.core.plan import Preferences, build_programme
+from spinewise.core.plan import (
+    Preferences,
+    Session,
+    build_programme,
+    next_session,
+    session_on,
+    timer_for,
+)
 from spinewise.core.plan.models import RescreenRecord
 from spinewise.core.rescreen import RescreenError, rescreen
 from spinewise.web.assessments.models import SavedAssessment
@@ -32,6 +43,16 @@ def create_programme(
     stored.store(programme, prefs)
     stored.save()
     return stored
+
+
+def site_today() -> date:
+    """Today where the site is, for someone without a programme (or an account) yet."""
+    return timezone.localdate()
+
+
+def plan_allowed(intake: Intake) -> bool:
+    """Whether the verdict for these answers allows an exercise plan."""
+    return assess_for_web(intake).allows_exercise
 
 
 def check_start(prefs: Preferences, start: date) -> None:
@@ -64,6 +85,47 @@ def rotate_calendar_token(saved: SavedProgramme) -> SavedProgramme:
     saved.calendar_token = new_calendar_token()
     saved.save(update_fields=["calendar_token"])
     return saved
+
+
+def session_player(planned: Session, done: set[str], checkin_url: str) -> dict[str, Any]:
+    """What the guided player walks through: each exercise's steps (sets, reps, holds, side
+    changes and rests at this week's dose, from the core), whether it is ticked already,
+    and where the day's check-in is."""
+    return {
+        "ready_seconds": GET_READY_SECONDS,
+        "checkin_url": checkin_url,
+        "exercises": [
+            {
+                "id": item.exercise_id,
+                "name": item.name,
+                "dosage": item.dosage,
+                "done": item.exercise_id in done,
+                "steps": [step.model_dump(mode="json") for step in timer_for(item)],
+            }
+            for item in planned.exercises
+        ],
+    }
+
+
+def offline_urls(saved: SavedProgramme, day: date) -> dict[str, Any]:
+    """The pages and drawings a phone keeps for use without a network: the plan, the day's
+    (and the next) session with its drawings, the check-in and when to get help. ``start``
+    is the plan, which the app's start page ("My plan") shows when offline."""
+    programme = saved.programme
+    sessions = [s for s in (session_on(programme, day), next_session(programme, day)) if s]
+    checkin = reverse("journal:checkin")
+    urls = [reverse("programmes:detail", kwargs={"pk": saved.pk}), checkin]
+    for planned in sessions:
+        urls.append(reverse("programmes:session", kwargs={"pk": saved.pk, "day": planned.date}))
+        urls.append(f"{checkin}?day={planned.date.isoformat()}")
+        for item in planned.exercises:
+            urls.append(reverse("site:exercise_svg", args=[item.exercise_id]))
+            urls.append(reverse("site:exercise_key_poses", args=[item.exercise_id]))
+    urls.append(reverse("site:guide_detail", args=["when-to-get-help"]))
+    return {
+        "start": reverse("programmes:detail", kwargs={"pk": saved.pk}),
+        "urls": list(dict.fromkeys(urls)),
+    }
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from spinewise.web.site import views
+from spinewise.web.site import pwa, views
 
 app_name = "site"
 
@@ -25,4 +25,7 @@ urlpatterns = [
         name="exercise_thumbnail",
     ),
     path("healthz", views.healthz, name="healthz"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("offline/", pwa.offline, name="offline"),
 ]
