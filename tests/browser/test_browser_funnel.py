@@ -22,7 +22,12 @@ MAX_PAGE_BYTES = 100 * 1024
 
 def answers_for(vignette: str) -> dict[str, Answer]:
     data = json.loads((VIGNETTES / f"{vignette}.json").read_text())
-    return intake_to_answers(parse_intake(data))
+    answers = intake_to_answers(parse_intake(data))
+    for question in questionnaire().step("recovery").questions:
+        # The wizard always asks the recovery screen; a vignette without it answers the
+        # first choice of each item (no risk factor).
+        answers.setdefault(question.field, question.options[0].value)
+    return answers
 
 
 def fill_question(page: Any, question: Question, answers: dict[str, Answer]) -> None:
@@ -285,3 +290,49 @@ def test_a_see_a_clinician_soon_result_also_fits_the_first_phone_screen(
     assert in_first_phone_screen(page, "#verdict-title")
     assert in_first_phone_screen(page, "a:has-text('Get my plan')")
     check_page(page, shots, f"{vignette}-result")
+
+
+def _sign_up_and_open_plan(page: Any, server_url: str, email: str, mailed_link: Any) -> None:
+    page.click("text=Get my plan")
+    page.wait_for_url("**/programme/start/")
+    page.fill("[name=email]", email)
+    page.fill("[name=password1]", "a long and private passphrase 35")
+    page.fill("[name=password2]", "a long and private passphrase 35")
+    page.click("button:has-text('Create my account and plan')")
+    page.goto(mailed_link("/accounts/signup/confirm/"))
+    page.click("button:has-text('Create my account')")
+    page.wait_for_url("**/session/**")
+    page.goto(server_url + "/programme/")
+
+
+def test_a_high_risk_person_gets_the_extra_support_pathway_and_this_weeks_lesson(
+    phone_page: Any, server_url: str, screenshot_dir: Path, mailed_link: Any
+) -> None:
+    shots = screenshot_dir / "pathways"
+    shots.mkdir(exist_ok=True)
+    page = phone_page
+    shown = walk_wizard(page, server_url, "S03", shots)
+    assert "recovery" in shown
+    assert "Exercise programme with extra support" in page.inner_text("main")
+    assert "physiotherapist" in page.inner_text("main")
+    check_page(page, shots, "S03-result")
+    _sign_up_and_open_plan(page, server_url, "high@example.com", mailed_link)
+    main = page.inner_text("main")
+    assert "Hurt does not mean harm" in main and "Your task this week:" in main
+    check_page(page, shots, "S03-plan")
+
+
+def test_a_low_risk_person_gets_the_light_touch_pathway(
+    phone_page: Any, server_url: str, screenshot_dir: Path, mailed_link: Any
+) -> None:
+    shots = screenshot_dir / "pathways"
+    shots.mkdir(exist_ok=True)
+    page = phone_page
+    walk_wizard(page, server_url, "S01", shots)
+    assert "Light-touch plan" in page.inner_text("main")
+    check_page(page, shots, "S01-result")
+    _sign_up_and_open_plan(page, server_url, "low@example.com", mailed_link)
+    main = page.inner_text("main")
+    assert "Light-touch plan" in main and "Your task this week:" not in main
+    assert page.locator(".session-list li").count() == 3  # asked for 5 days; light plan: 3
+    check_page(page, shots, "S01-plan")

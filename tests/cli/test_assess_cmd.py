@@ -102,7 +102,7 @@ def test_interactive_assessment_re_asks_bad_answers_and_shows_a_verdict() -> Non
     assert result.exit_code == 0, result.stdout
     assert "enter a number" in result.stdout
     assert 'or "None of these"' in result.stdout  # the empty checklist is asked again
-    assert "Step 10 of 10" in result.stdout
+    assert "Step 11 of 11" in result.stdout
     assert "SAFE TO LOOK AFTER AT HOME" in result.stdout
 
 

@@ -8,7 +8,8 @@ from typing import Any, get_args
 import pytest
 from pydantic import BaseModel
 
-from spinewise.core.intake import SAFETY_SECTIONS, Intake, safety_fields
+from spinewise.core.instruments import packaged_instrument
+from spinewise.core.intake import RECOVERY_SCREEN, SAFETY_SECTIONS, Intake, safety_fields
 from spinewise.core.questionnaire import (
     AnswerError,
     answers_to_intake,
@@ -49,16 +50,38 @@ def _asked_fields() -> list[str]:
 def test_every_intake_field_is_asked_exactly_once() -> None:
     leaves = _leaf_fields(Intake)
     leaves.pop("pregnancy")  # an object of pregnancy signs, asked item by item
+    leaves.pop("recovery")  # the recovery screen's answers, asked item by item
+    screen = packaged_instrument(RECOVERY_SCREEN)
     assert sorted(_asked_fields()) == sorted(
-        [*leaves, *(f"pregnancy.{name}" for name in SAFETY_SECTIONS["pregnancy"].model_fields)]
+        [
+            *leaves,
+            *(f"pregnancy.{name}" for name in SAFETY_SECTIONS["pregnancy"].model_fields),
+            *(f"recovery.{item.id}" for item in screen.items),
+        ]
     )
+
+
+def test_the_recovery_screen_comes_after_the_safety_questions_and_the_pain_details() -> None:
+    ids = [step.id for step in questionnaire().steps]
+    last_safety = max(i for i, step in enumerate(questionnaire().steps) if step.is_safety)
+    assert ids.index("recovery") > last_safety
+    assert ids.index("recovery") > ids.index("pain")
+    assert ids.index("recovery") > ids.index("pattern")
+
+
+def test_the_recovery_step_asks_the_screen_in_its_own_words_and_choices() -> None:
+    screen = packaged_instrument(RECOVERY_SCREEN)
+    step = questionnaire().step("recovery")
+    assert [q.label for q in step.questions] == [item.text for item in screen.items]
+    for question, item in zip(step.questions, screen.items, strict=True):
+        assert [o.value for o in question.options] == [o.value for o in item.options]
 
 
 def test_option_values_match_the_intake_choices() -> None:
     leaves = _leaf_fields(Intake)
     for question in questionnaire().questions:
-        if question.type == "checklist":
-            continue
+        if question.type == "checklist" or question.field.startswith("recovery."):
+            continue  # recovery choices are the screen's own (checked above)
         enum = _enum_of(leaves[question.field])
         if enum is not None:
             assert sorted(o.value for o in question.options) == sorted(e.value for e in enum)

@@ -177,3 +177,13 @@ def test_broken_bundles_are_caught(intake: dict[str, Any]) -> None:
     assert "valueQuantity is missing system" in joined
     assert "appears twice" in joined
     assert validate_bundle_structure({"resourceType": "Patient"}) != []
+
+
+def test_the_recovery_screen_answers_are_coded_items() -> None:
+    s03: dict[str, Any] = json.loads((VIGNETTES / "S03.json").read_text())
+    bundle = export(s03)
+    assert validate_bundle_structure(bundle) == []
+    (response,) = resources(bundle, "QuestionnaireResponse")
+    items = {item["linkId"]: item for item in response["item"]}
+    recovery = {item["linkId"]: item for item in items["recovery"]["item"]}
+    assert recovery["recovery.worry"]["answer"][0]["valueCoding"]["code"] == "mostly"

@@ -172,3 +172,17 @@ def test_pdf_text_keeps_cp1252_and_replaces_the_rest() -> None:
     assert pdf_text("“quoted” — 5 × 2 ≤ 3 → café") == "“quoted” — 5 × 2 <= 3 -> café"
     assert pdf_text("ok 😀👍🏽 Łódź 日本") == "ok  Lódz ??"
     pdf_text("".join(chr(c) for c in range(0, 0x3000, 7))).encode("cp1252")
+
+
+def test_the_pathway_and_the_screen_behind_it_are_in_the_report() -> None:
+    s03: dict[str, Any] = json.loads((VIGNETTES / "S03.json").read_text())
+    text = page_text(build(s03, compress=False)[0])
+    assert "Pathway: Exercise programme with extra support" in text
+    assert "not the STarT Back Tool" in text
+    assert "You think moving more could damage your back." in text
+
+
+def test_an_unscreened_person_is_reported_as_such(report: tuple[bytes, Any]) -> None:
+    text = page_text(report[0])
+    assert "Pathway: Graded exercise programme" in text
+    assert "Recovery screen not answered" in text

@@ -267,12 +267,15 @@ CASES: list[Case] = [
     # signed in, to the settings of a saved one); the plan itself comes from the session.
     Case("programmes:start", "public", fixed("/programme/start/"), ok=302),
     Case("programmes:today", "auth", fixed("/programme/today/"), ok=302),
+    # Staff only: a signed-in person who is not staff is refused (aggregates only anyway).
+    Case("programmes:outcomes", "auth", fixed("/programme/outcomes/"), ok=403),
     Case(
         "programmes:new",
         "owner",
         lambda w: f"/programme/new/?assessment={w.assessment_id}",
     ),
     Case("programmes:detail", "owner", programme_url(), shows=("calendar_token",)),
+    Case("programmes:rescreen", "owner", programme_url("rescreen/3/")),
     Case("programmes:session", "owner", session_url()),
     Case(
         "programmes:tick",
@@ -366,6 +369,15 @@ CASES: list[Case] = [
         "api:get_programme_calendar",
         "owner",
         lambda w: f"/api/v1/programmes/{w.programme_id}/calendar.ics",
+    ),
+    Case(
+        "api:rescreen_programme",
+        "owner",
+        lambda w: f"/api/v1/programmes/{w.programme_id}/rescreens",
+        method="post",
+        body=lambda w: {"week": 3, "answers": {}},
+        as_json=True,
+        ok=422,  # the owner gets through to the answers' check; others get 404
     ),
     Case(
         "api:revoke_token_endpoint",

@@ -48,6 +48,7 @@ ENDPOINTS = {
     ("post", "/api/v1/psfs"),
     ("get", "/api/v1/psfs"),
     ("delete", "/api/v1/psfs/{week_start}"),
+    ("post", "/api/v1/programmes/{programme_id}/rescreens"),
 }
 PUBLIC_OPERATIONS = [
     "create_assessment",

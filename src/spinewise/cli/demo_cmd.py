@@ -15,6 +15,14 @@ def demo_data_command(
         int, typer.Option("--days", "-d", min=1, max=3650, help="Days of check-ins for each.")
     ] = 42,
     seed: Annotated[int, typer.Option("--seed", help="The same seed makes the same people.")] = 1,
+    cohorts: Annotated[
+        bool,
+        typer.Option(
+            "--cohorts",
+            help="Stagger start dates over four months, with some people stopping part-way, "
+            "so `spinewise outcomes` shows each pathway.",
+        ),
+    ] = False,
 ) -> None:
     """Create demo people with weeks of check-ins, to try the dashboard or benchmark.
 
@@ -49,10 +57,14 @@ def demo_data_command(
         ) as bar:
             task = bar.add_task("demo", total=users)
             created = create_demo_users(
-                users, days, seed, lambda done: bar.update(task, completed=done)
+                users,
+                days,
+                seed,
+                lambda done: bar.update(task, completed=done),
+                cohorts=cohorts,
             )
     else:
-        created = create_demo_users(users, days, seed)
+        created = create_demo_users(users, days, seed, cohorts=cohorts)
     skipped = users - len(created)
     span = demo_email(1) if users == 1 else f"{demo_email(1)} to {demo_email(users)}"
     if created:

@@ -61,6 +61,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("restore", "spinewise.cli.backup_cmd:restore_command"),
     Command("maintenance", "spinewise.cli.maintenance_cmd:maintenance_command"),
     Command("validate", "spinewise.cli.validate_cmd:validate_command"),
+    Command("outcomes", "spinewise.cli.outcomes_cmd:outcomes_command"),
+    Command("rescreen", "spinewise.cli.rescreen_cmd:rescreen_command"),
+    Command("instruments", "spinewise.cli.instruments_cmd:instruments_command"),
 )
 _BY_NAME = {command.name: command for command in COMMANDS}
 

@@ -90,6 +90,11 @@ def print_programme(console: Console, programme: Programme) -> None:
         )
     )
 
+    if programme.pathway:
+        console.print(Text.assemble(("Pathway: ", "bold"), programme.pathway.name))
+        if programme.pathway.see_physio and programme.pathway.physio_advice:
+            console.print(Text(programme.pathway.physio_advice, style="bold"))
+
     console.print(Text("\nEvery day", style="bold underline"))
     for habit in programme.habits:
         console.print(Text.assemble("• ", (habit.title, "bold")))
@@ -125,6 +130,10 @@ def print_programme(console: Console, programme: Programme) -> None:
                 f". {week.education.summary}",
             )
         )
+        for lesson in week.lessons:
+            console.print(Text.assemble(("This week's lesson: ", "bold"), (lesson.title, "bold")))
+            console.print(Text(f"  {lesson.body}"))
+            console.print(Text.assemble(("  Your task: ", "bold"), lesson.task))
 
     if programme.left_out:
         console.print(Text("\nLeft out for now", style="bold underline"))

@@ -11,6 +11,7 @@ from rich.text import Text
 from spinewise.core.assessment import Assessment
 from spinewise.core.knowledge import knowledge
 from spinewise.core.levels import Level
+from spinewise.core.pathway import Pathway
 
 LEVEL_STYLE = {
     Level.EMERGENCY: "bold white on red",
@@ -57,7 +58,21 @@ def print_assessment(console: Console, assessment: Assessment) -> None:
             console.print(Text(mistake.name, style="bold"))
             console.print(_indented(f"Because: {'; '.join(mistake.reasons)}", "dim"))
             console.print(_indented(f"Tip: {mistake.tip}"))
+    if assessment.pathway:
+        print_pathway(console, assessment.pathway)
     console.print(Text.assemble(("\nNext step: ", "bold"), assessment.next_step))
+
+
+def print_pathway(console: Console, pathway: Pathway) -> None:
+    """The care pathway, its advice and the reasons, as the web result shows them."""
+    console.print(Text(f"\nYour plan's pathway: {pathway.name}", style="bold underline"))
+    console.print(_indented(pathway.summary))
+    for line in pathway.advice:
+        console.print(_indented(f"- {line}"))
+    if pathway.see_physio and pathway.physio_advice:
+        console.print(_indented(pathway.physio_advice, "bold"))
+    console.print(_indented(f"Check-ins suggested: {pathway.checkins_per_week} a week.", "dim"))
+    console.print(_indented(f"Why this pathway: {'; '.join(pathway.reasons)}", "dim"))
 
 
 def comparison_table() -> Table:

@@ -11,6 +11,7 @@ from spinewise.core.intake import Intake, Screening
 from spinewise.core.knowledge import KnowledgeBase, knowledge
 from spinewise.core.levels import Level
 from spinewise.core.mistakes import DETECTORS
+from spinewise.core.pathway import Pathway, choose_pathway
 from spinewise.core.triage import DEFAULT_EMERGENCY_NUMBER, Triage, triage_intake
 
 ASSESSMENT_SCHEMA = "spinewise.assessment/1"
@@ -70,6 +71,8 @@ class Assessment(_Frozen):
     # safety questions it never reached.
     complete: bool = True
     unanswered: list[str] = []
+    # The care pathway from the recovery screen (core.pathway); None when no plan is given.
+    pathway: Pathway | None = None
 
     @property
     def allows_exercise(self) -> bool:
@@ -184,5 +187,6 @@ def assess(
         mistakes=flag_mistakes(intake, kb),
         withheld=None,
         next_step=next_step,
+        pathway=choose_pathway(intake.recovery),
         **progress,
     )

@@ -75,7 +75,11 @@ def _problems(exc: ValidationError) -> list[tuple[str, str]]:
 
 def load_model(path: Path, model: type[M]) -> M:
     """Validates one YAML file as one ``model``."""
-    data = read_yaml(path)
+    return validate_model(path, model, read_yaml(path))
+
+
+def validate_model(path: Path, model: type[M], data: Any) -> M:
+    """Validates data read from ``path`` (perhaps expanded first) as one ``model``."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:

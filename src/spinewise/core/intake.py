@@ -29,10 +29,15 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
+from spinewise.core.instruments import answer_problems, packaged_instrument
+
 SCHEMA_ID = "spinewise.intake/2"
+# The packaged instrument the optional ``recovery`` answers belong to.
+RECOVERY_SCREEN = "recovery_screen"
 RETIRED_SCHEMAS = ("spinewise.intake/1",)
 ADULT_AGE = 16
 
@@ -499,6 +504,22 @@ class Intake(Screening):
     episodes: Episodes = Field(description="Whether back pain like this has happened before.")
     painkiller_effect: PainkillerEffect = Field(description="Whether painkillers help.")
     habits: Habits
+    recovery: dict[str, str] | None = Field(
+        default=None,
+        description=(
+            "Answers to the recovery screen (content/instruments/recovery_screen.yaml), item "
+            "id to answer value; null or absent when the person was not screened."
+        ),
+    )
+
+    @field_validator("recovery")
+    @classmethod
+    def _screen_answers(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        if value is not None:
+            problems = answer_problems(packaged_instrument(RECOVERY_SCREEN), value)
+            if problems:
+                raise ValueError("; ".join(f"{item}: {reason}" for item, reason in problems))
+        return value
 
     @model_validator(mode="after")
     def _no_repeats(self) -> Intake:
@@ -688,6 +709,22 @@ def load_intake(path: Path) -> Intake | Screening:
     return parse_intake(data)
 
 
+def _recovery_schema() -> dict[str, Any]:
+    """The recovery answers' shape, read from the screen itself (one definition)."""
+    screen = packaged_instrument(RECOVERY_SCREEN)
+    return {
+        "title": screen.title,
+        "type": "object",
+        "description": f"{screen.intro} {screen.note or ''}".strip(),
+        "properties": {
+            item.id: {"description": item.text, "enum": [o.value for o in item.options]}
+            for item in screen.items
+        },
+        "required": [item.id for item in screen.items],
+        "additionalProperties": False,
+    }
+
+
 def intake_json_schema() -> dict[str, Any]:
     """The JSON Schema of the intake contract, as ``spinewise intake-schema`` prints it.
 
@@ -734,6 +771,14 @@ def intake_json_schema() -> dict[str, Any]:
         "additionalProperties": False,
     }
     complete["title"] = "Complete"
+    defs["RecoveryAnswers"] = _recovery_schema()
+    recovery = {
+        "anyOf": [{"$ref": "#/$defs/RecoveryAnswers"}, {"type": "null"}],
+        "default": None,
+        "description": complete["properties"]["recovery"].get("description", ""),
+    }
+    complete["properties"]["recovery"] = recovery
+    partial_props["recovery"] = recovery
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://spinewise.example/schemas/spinewise.intake-2.json",

@@ -252,7 +252,9 @@ def baseline_vs_now(entries: Iterable[DailyEntry], baseline_pain: float | None) 
     recent = [d.pain for d in days if d.day >= since]
     now = round(fmean(recent), 2)
     change = round(now - baseline, 2)
-    percent = round(100 * change / baseline, 1) if baseline else None
+    ratio = 100 * change / baseline if baseline else None
+    # A baseline near zero makes the ratio overflow: then no percentage is given.
+    percent = round(ratio, 1) if ratio is not None and math.isfinite(ratio) else None
     meaningful = is_meaningful(baseline, now)
     direction = _direction(change)
     needed = needed_change(baseline)

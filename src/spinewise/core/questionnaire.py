@@ -9,7 +9,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from spinewise.core.content_loader import ContentError, content_dir, load_model
+from spinewise.core.content_loader import ContentError, content_dir, read_yaml, validate_model
+from spinewise.core.instruments import Instrument, packaged_instrument
 from spinewise.core.intake import (
     SCHEMA_ID,
     Intake,
@@ -122,6 +123,9 @@ class Step(_Content):
     title: str
     intro: str | None = None
     kind: Literal["questions", "safety"] = "questions"
+    # A step that asks an instrument (content/instruments/<id>.yaml): its questions are
+    # the instrument's items, each filling ``<field>.<item id>``.
+    instrument: str | None = None
     show_if: ShowIf | None = None
     questions: list[Question] = Field(min_length=1)
 
@@ -177,9 +181,47 @@ class AnswerError(ValueError):
     """A raw answer that does not fit its question."""
 
 
+def instrument_questions(instrument: Instrument, field: str) -> list[dict[str, Any]]:
+    """The questions that ask ``instrument``, one single-choice question per item."""
+    return [
+        {
+            "field": f"{field}.{item.id}",
+            "type": "single",
+            "label": item.text,
+            "options": [{"value": o.value, "label": o.label} for o in item.options],
+        }
+        for item in instrument.items
+    ]
+
+
+def _expand_instruments(path: Path, data: Any) -> Any:
+    """Fills in the questions of each step that names an instrument (``instrument`` and
+    ``field``: the intake section its answers go to)."""
+    if not isinstance(data, dict) or not isinstance(data.get("steps"), list):
+        return data
+    steps = []
+    for step in data["steps"]:
+        if isinstance(step, dict) and "instrument" in step:
+            step = dict(step)
+            field = step.pop("field", None)
+            if not isinstance(field, str) or "questions" in step:
+                problem = "an instrument step names its `field` and lists no questions"
+                raise ContentError(str(path), [(f"steps.{step.get('id')}", problem)])
+            try:
+                instrument = packaged_instrument(str(step["instrument"]))
+            except KeyError as exc:
+                problem = f"no instrument {step['instrument']!r}"
+                raise ContentError(str(path), [(f"steps.{step.get('id')}", problem)]) from exc
+            step["questions"] = instrument_questions(instrument, field)
+            step.setdefault("title", instrument.title)
+            step.setdefault("intro", instrument.intro)
+        steps.append(step)
+    return {**data, "steps": steps}
+
+
 def load_questionnaire(path: Path | None = None) -> Questionnaire:
     path = path or content_dir() / "questions.yaml"
-    questionnaire = load_model(path, Questionnaire)
+    questionnaire = validate_model(path, Questionnaire, _expand_instruments(path, read_yaml(path)))
     fields = [field for step in questionnaire.steps for field in step.fields]
     dupes = sorted({f for f in fields if fields.count(f) > 1})
     if dupes:

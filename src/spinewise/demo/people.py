@@ -26,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from spinewise.core.intake import Intake
+from spinewise.core.pathway import choose_pathway
 from spinewise.core.plan import WEEKDAYS, Preferences
 from spinewise.demo.profiles import Profile, clamp, demo_intake
 from spinewise.web.assessments.services import save_assessment
@@ -39,7 +40,18 @@ CHUNK = 50  # people per transaction
 
 Trajectory = Literal["improving", "flat", "worsening"]
 TRAJECTORIES: tuple[Trajectory, ...] = ("improving", "flat", "worsening")
-TRAJECTORY_WEIGHTS = (0.55, 0.3, 0.15)
+# People on a higher-risk pathway recover less often and drop out more (the reason the
+# pathways exist); the weights are illustrative, not clinical data.
+TRAJECTORY_WEIGHTS = {
+    "low": (0.7, 0.25, 0.05),
+    "medium": (0.55, 0.3, 0.15),
+    "high": (0.4, 0.35, 0.25),
+}
+# With cohorts: the chance a person stops checking in part-way, and of one check-in
+# reporting a new warning sign (after which they stop, as they would to see a doctor).
+DROPOUT = {"low": 0.1, "medium": 0.16, "high": 0.24}
+ESCALATION = 0.02
+COHORT_SPREAD_DAYS = 120
 NOTES = (
     "Long day at the desk.",
     "Walked to work, felt looser.",
@@ -157,12 +169,28 @@ def demo_psfs(
     return out
 
 
+def cohort_course(rng: random.Random, pathway: str, checkins: list[CheckIn]) -> list[CheckIn]:
+    """A cohort member's check-ins: some stop part-way; a few report a new warning sign."""
+    if not checkins:
+        return checkins
+    last = len(checkins)
+    if rng.random() < DROPOUT[pathway]:
+        last = rng.randint(min(5, last), last)
+    kept = checkins[:last]
+    if rng.random() < ESCALATION and kept:
+        index = rng.randrange(len(kept))
+        kept[index].new_red_flags = ["calf_swelling"]
+        kept = kept[: index + 1]
+    return kept
+
+
 def _create_one(
-    number: int, seed: int, days: int, today: date
+    number: int, seed: int, days: int, today: date, cohorts: bool = False
 ) -> tuple[User, list[CheckIn], list[PsfsEntry]]:
     rng = random.Random(f"spinewise-demo:{seed}:{number}")
     profile, intake = demo_intake(rng)
-    trajectory = rng.choices(TRAJECTORIES, weights=TRAJECTORY_WEIGHTS)[0]
+    pathway = choose_pathway(intake.recovery).id
+    trajectory = rng.choices(TRAJECTORIES, weights=TRAJECTORY_WEIGHTS[pathway])[0]
     prefs = Preferences(
         minutes_per_day=rng.choice((10, 15, 15, 20)),
         days_per_week=rng.choice((3, 4, 5, 5)),
@@ -170,14 +198,22 @@ def _create_one(
         timezone=TIMEZONE,
     )
     start = today - timedelta(days=days)
+    if cohorts:  # programmes start on different days, as a service's people do
+        start -= timedelta(days=rng.randint(0, COHORT_SPREAD_DAYS))
+        days = min(days, (today - start).days)
     email = demo_email(number)
     user = User(username=email, email=email, first_name="Demo", last_name=f"{number:04d}")
     user.set_unusable_password()
     user.save()
     saved = save_assessment(user, intake)
-    create_programme(user, saved, prefs, start)
-    checkins = demo_checkins(user, rng, intake, prefs, start, days, trajectory)
+    programme = create_programme(user, saved, prefs, start)
+    planned = prefs.model_copy(update={"session_days": programme.data["days"]})
+    checkins = demo_checkins(user, rng, intake, planned, start, days, trajectory)
     ratings = demo_psfs(user, rng, profile, start, days, trajectory)
+    if cohorts:
+        checkins = cohort_course(rng, pathway, checkins)
+        stopped = checkins[-1].day if checkins else start
+        ratings = [r for r in ratings if r.week_start <= stopped]
     return user, checkins, ratings
 
 
@@ -200,12 +236,16 @@ def create_demo_users(
     progress: Callable[[int], None] | None = None,
     *,
     today: date | None = None,
+    cohorts: bool = False,
 ) -> list[User]:
     """Creates demo people 1..``count`` that do not exist yet; returns the ones created.
 
     Each gets an assessment, a programme that started ``days`` days ago and a check-in for
     most of the ``days`` days before today. ``progress`` is called with the number of
     people handled so far (created or skipped). ``today`` defaults to today in London.
+    With ``cohorts``, programmes start on different days over the last months and some
+    people stop part-way or report a new warning sign, so the service outcomes report
+    (``spinewise outcomes``) has realistic numbers for each pathway.
     """
     if count < 0 or days < 1:
         raise ValueError("count must be 0 or more and days at least 1")
@@ -219,7 +259,9 @@ def create_demo_users(
             ratings: list[PsfsEntry] = []
             for number in numbers:
                 if number not in existing:
-                    user, user_checkins, user_ratings = _create_one(number, seed, days, today)
+                    user, user_checkins, user_ratings = _create_one(
+                        number, seed, days, today, cohorts
+                    )
                     created.append(user)
                     checkins.extend(user_checkins)
                     ratings.extend(user_ratings)

@@ -15,7 +15,8 @@ from typing import Any
 
 from spinewise.core.assessment import assess
 from spinewise.core.content_loader import read_yaml
-from spinewise.core.intake import History, Intake, RedFlags, complete_intake
+from spinewise.core.instruments import packaged_instrument
+from spinewise.core.intake import RECOVERY_SCREEN, History, Intake, RedFlags, complete_intake
 from spinewise.core.levels import Level
 
 PROFILES_FILE = Path(__file__).with_name("profiles.yaml")
@@ -79,11 +80,32 @@ def _vary(profile: Profile, rng: random.Random) -> dict[str, Any]:
     return data
 
 
+# How likely each kind of demo person is, and how likely each kind is to give an answer
+# that adds to the recovery screen: (share of people, physical items, worry-and-mood items).
+RISK_MIX = {"low": (0.35, 0.25, 0.08), "medium": (0.4, 0.9, 0.35), "high": (0.25, 0.75, 0.85)}
+_PHYSICAL_ITEMS = ("leg_pain", "pain_elsewhere", "daily_tasks")
+
+
+def demo_recovery(rng: random.Random) -> dict[str, str]:
+    """Recovery-screen answers for one demo person, read from the screen's own items."""
+    screen = packaged_instrument(RECOVERY_SCREEN)
+    kinds = list(RISK_MIX)
+    kind = rng.choices(kinds, weights=[RISK_MIX[k][0] for k in kinds])[0]
+    _, physical, distress = RISK_MIX[kind]
+    answers = {}
+    for item in screen.items:
+        chance = physical if item.id in _PHYSICAL_ITEMS else distress
+        scoring = rng.random() < chance
+        options = [o for o in item.options if (o.score > 0) == scoring]
+        answers[item.id] = rng.choice(options).value
+    return answers
+
+
 def demo_intake(rng: random.Random) -> tuple[Profile, Intake]:
     """A varied, valid intake from one of the base profiles, with a self-care or soon verdict."""
     profile = rng.choice(profiles())
     for _ in range(5):
-        intake = complete_intake(_vary(profile, rng))
+        intake = complete_intake({**_vary(profile, rng), "recovery": demo_recovery(rng)})
         if assess(intake).triage.level in (Level.SELF_CARE, Level.SOON):
             return profile, intake
     return profile, complete_intake(profile.answers)  # every base profile is self-care or soon

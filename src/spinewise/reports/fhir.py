@@ -124,6 +124,13 @@ def _items(
             children = list(_items(value, f"{path}.", unasked))
             yield {"linkId": path, "text": name.replace("_", " ").capitalize(), "item": children}
             continue
+        if isinstance(value, dict):  # an instrument's answers (recovery): item id -> code
+            children = [
+                {"linkId": f"{path}.{key}", "answer": [_answer(code, f"{path}.{key}", True)]}
+                for key, code in value.items()
+            ]
+            yield {"linkId": path, "text": name.replace("_", " ").capitalize(), "item": children}
+            continue
         values = value if isinstance(value, list) else [value]
         answers = [_answer(v, path, _is_literal(cls, name)) for v in values if v is not None]
         if not answers:

@@ -369,6 +369,7 @@ def _programme(pdf: _Report, programme: Programme | None, today: date) -> None:
         for p in programme.phases
     ]
     pdf.grid(rows, (45, 18, 115))
+    _pathway(pdf, programme)
     week = _current_week(programme, today)
     pdf.subheading(
         f"Week {week.number} ({_short_date(week.start)} - {_short_date(week.end)}): "
@@ -387,6 +388,27 @@ def _programme(pdf: _Report, programme: Programme | None, today: date) -> None:
             f"minutes each, plus walking {week.walking_minutes} minutes a day.",
             size=9,
         )
+
+
+def _pathway(pdf: _Report, programme: Programme) -> None:
+    """The care pathway, the recovery screen behind it and any re-screens."""
+    pathway = programme.pathway
+    if pathway is None:
+        return
+    pdf.subheading(f"Pathway: {pathway.name}")
+    screen = pathway.screen
+    if screen is None:
+        pdf.para("Recovery screen not answered: standard programme.", size=9)
+    else:
+        scores = "; ".join(f"{name} {value:g}" for name, value in screen.scores.items())
+        pdf.para(
+            f"Spinewise recovery screen (own wording, not validated; not the STarT Back Tool): "
+            f"{screen.band_label} ({scores}).",
+            size=9,
+        )
+    pdf.bullets(pathway.reasons[1:] if screen is not None else pathway.reasons, size=9)
+    for change in programme.rescreens:
+        pdf.para(f"{_short_date(change.day)}: {change.reason}", size=9, colour=MUTED)
 
 
 def _progress(pdf: _Report, summary: ProgressSummary) -> None:

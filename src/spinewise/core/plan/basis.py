@@ -7,7 +7,8 @@ from datetime import date
 from spinewise.core.assessment import Assessment
 from spinewise.core.exercises import Condition
 from spinewise.core.intake import Intake, PainQuality, Trend
-from spinewise.core.plan.models import PlanBasis, Preferences
+from spinewise.core.pathway import PathwayId, pathways
+from spinewise.core.plan.models import SPREAD, PlanBasis, Preferences, Weekday
 
 TOP_CAUSES = 4  # how many of the ranked causes steer exercise choice
 SEVERE_PAIN = 7  # intensity from which everything starts gentle (acute_severe_pain)
@@ -60,10 +61,25 @@ def _walking_start(intake: Intake) -> int:
     return minutes
 
 
+def lighter_days(days: list[Weekday], most: int | None) -> list[Weekday]:
+    """At most ``most`` of the chosen session days, spread across the week."""
+    if most is None or len(days) <= most:
+        return days
+    spread = [day for day in SPREAD[most] if day in days]
+    if len(spread) == most:
+        return spread
+    step = len(days) / most
+    return [days[int(index * step)] for index in range(most)]
+
+
 def plan_basis(
     assessment: Assessment, intake: Intake, prefs: Preferences, start: date
 ) -> PlanBasis:
     cause_ids = [cause.id for cause in assessment.causes]
+    pathway: PathwayId = assessment.pathway.id if assessment.pathway else "medium"
+    # The low pathway's lighter plan: fewer, shorter sessions (content/pathways.yaml).
+    text = pathways().pathway(pathway)
+    minutes = min(prefs.minutes_per_day, text.minutes_max or prefs.minutes_per_day)
     cautious = intake.intensity >= SEVERE_PAIN or prefs.fitness == "low"
     return PlanBasis(
         level=assessment.triage.level,
@@ -74,13 +90,14 @@ def plan_basis(
         fitness=prefs.fitness,
         cautious=cautious,
         relaxation=intake.habits.stress >= HIGH_STRESS or "muscle_tension" in cause_ids,
-        budget_seconds=prefs.minutes_per_day * 60,
-        session_days=prefs.days,
+        budget_seconds=minutes * 60,
+        session_days=lighter_days(prefs.days, text.session_days_max),
         session_time=prefs.session_time,
         start=start,
         walking_start=_walking_start(intake),
         walking_step=3 if cautious else 5,
         pain_days=intake.duration_days,
+        pathway=pathway,
     )
 
 

@@ -65,7 +65,7 @@ def build_programme(
         region=assessment.region,
         advice=triage.advice if triage.level is Level.SOON else None,
         safety_note=" ".join(programme_text().safety_note.text.split()),
-        minutes_per_day=prefs.minutes_per_day,
+        minutes_per_day=basis.budget_seconds // 60,
         days=basis.session_days,
         session_time=prefs.session_time,
         phases=list(PHASES),
@@ -74,4 +74,5 @@ def build_programme(
         movement_breaks=breaks,
         left_out=left_out(basis),
         basis=basis,
+        pathway=assessment.pathway,
     )

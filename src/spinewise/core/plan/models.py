@@ -13,6 +13,7 @@ from spinewise.core.education import EducationItem
 from spinewise.core.exercises import Condition, Equipment, Kind
 from spinewise.core.exercises import Level as ExerciseLevel
 from spinewise.core.levels import Level
+from spinewise.core.pathway import Lesson, Pathway, PathwayId
 from spinewise.core.triage import Triage
 
 PROGRAMME_SCHEMA = "spinewise.programme/1"
@@ -130,6 +131,10 @@ class PlanBasis(_Frozen):
         default=None,
         description="How long the pain had lasted at the assessment, in days (for the reads).",
     )
+    pathway: PathwayId = Field(
+        default="medium",
+        description="The care pathway (core.pathway): low gets a lighter plan, high the lessons.",
+    )
 
 
 class Prescription(_Frozen):
@@ -188,6 +193,10 @@ class Week(_Frozen):
     sessions: list[Session]
     walking_minutes: int
     education: EducationItem
+    lessons: list[Lesson] = Field(
+        default_factory=list,
+        description="The high pathway's lessons for this week, each with a task.",
+    )
     adjustment: str | None = None
     confirmed: bool = Field(
         default=True,
@@ -236,6 +245,19 @@ class LeftOut(_Frozen):
     reasons: list[str]
 
 
+class RescreenRecord(_Frozen):
+    """One re-screen as the programme keeps it (``core.rescreen``)."""
+
+    week: int
+    day: date
+    before: PathwayId
+    after: PathwayId
+    changed: bool
+    reason: str
+    answers: dict[str, str]
+    scores: dict[str, float]
+
+
 class Programme(_Frozen):
     schema_id: str = PROGRAMME_SCHEMA
     id: str
@@ -254,6 +276,12 @@ class Programme(_Frozen):
     movement_breaks: MovementBreaks | None
     left_out: list[LeftOut]
     basis: PlanBasis
+    pathway: Pathway | None = Field(
+        default=None, description="The care pathway the plan follows, with its reasons."
+    )
+    rescreens: list[RescreenRecord] = Field(
+        default_factory=list, description="The recovery screen asked again (weeks 3 and 6)."
+    )
 
     def week(self, number: int) -> Week:
         for week in self.weeks:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from spinewise.core.education import PROGRAMME_WEEKS, reading_for
 from spinewise.core.exercises import load_exercises
+from spinewise.core.pathway import lessons_for
 from spinewise.core.plan.dosage import dose_for, seconds_for
 from spinewise.core.plan.models import WEEKDAYS, PlanBasis, Prescription, Session, Week, Weekday
 from spinewise.core.plan.prescription import prescribe, shrink_to_fit
@@ -122,6 +123,7 @@ def build_week(
         ),
         walking_minutes=walking_minutes(basis, stage),
         education=reading_for(min(number, PROGRAMME_WEEKS), basis.level.value, basis.pain_days),
+        lessons=lessons_for(basis.pathway, min(number, PROGRAMME_WEEKS)),
         adjustment=adjustment,
         confirmed=confirmed,
     )

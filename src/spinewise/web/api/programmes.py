@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Body, Router
+from ninja import Body, Router, Status
 from ninja.errors import HttpError
 
 from spinewise.core.intake import IntakeError
@@ -19,12 +19,15 @@ from spinewise.web.api.schemas import (
     ProgrammeEnvelope,
     ProgrammeRequest,
     ProgrammeSummary,
+    RescreenBody,
+    RescreenOut,
     strict_json,
 )
 from spinewise.web.api.services import preview_programme, save_intake_and_programme
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.programmes.models import SavedProgramme
-from spinewise.web.programmes.services import calendar_bytes, create_programme
+from spinewise.web.programmes.selectors import today_for
+from spinewise.web.programmes.services import calendar_bytes, create_programme, record_rescreen
 
 router = Router(tags=["programmes"])
 
@@ -200,3 +203,26 @@ def get_programme_calendar(request: HttpRequest, programme_id: int) -> HttpRespo
     response = HttpResponse(calendar_bytes(saved), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="spinewise-programme-{saved.pk}.ics"'
     return response
+
+
+@router.post(
+    "/programmes/{programme_id}/rescreens",
+    auth=AUTH,
+    operation_id="rescreen_programme",
+    summary="Answer the recovery screen again (week 3 or 6)",
+    description=(
+        "Scores the recovery screen again for one of your saved programmes, once at week 3 "
+        "and once at week 6 (not before the week starts). The pathway may change; the "
+        "reason is in `rescreen.reason` and the weeks still to come follow the new pathway. "
+        "A week other than 3 or 6, a week already re-screened or answers that do not fit "
+        "the screen answer 422 naming each field. Someone else's id answers 404."
+    ),
+    response=responses({201: RescreenOut}, auth=True, body=True, params=True, lookup=True),
+)
+def rescreen_programme(
+    request: HttpRequest, programme_id: int, payload: RescreenBody
+) -> Status[RescreenOut]:
+    user = auth_user(request)
+    saved = owned_or_404(SavedProgramme, user, programme_id)
+    updated, record = record_rescreen(saved, payload.week, payload.answers, today_for(user))
+    return Status(201, RescreenOut(rescreen=record, pathway=updated.programme.pathway))

@@ -35,7 +35,9 @@ from spinewise.core.intake import (
 )
 from spinewise.core.journal import DailyEntry, IsoDate, PsfsActivity
 from spinewise.core.levels import Level
+from spinewise.core.pathway import Pathway
 from spinewise.core.plan import PROGRAMME_SCHEMA, Preferences, Programme
+from spinewise.core.plan.models import RescreenRecord
 from spinewise.core.triage import Triage
 
 # Ids beyond a signed 64-bit integer cannot exist; checking first keeps the database from
@@ -207,6 +209,22 @@ class ProgrammeEnvelope(Schema):
     created: datetime | None
     assessment_id: int | None = Field(description="The saved assessment it was built from.")
     programme: ProgrammeOut
+
+
+class RescreenBody(Schema):
+    """The recovery screen asked again at week 3 or 6 of a saved programme."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    week: int = Field(description="The programme week of the re-screen: 3 or 6.")
+    answers: dict[str, str] = Field(
+        description="Item id to answer value, as in the intake's `recovery` section."
+    )
+
+
+class RescreenOut(Schema):
+    rescreen: RescreenRecord
+    pathway: Pathway | None = Field(description="The pathway the programme now follows.")
 
 
 class ProgrammeSummary(Schema):

@@ -22,6 +22,8 @@ from spinewise.core.plan import (
     session_on,
     timer_for,
 )
+from spinewise.core.plan.models import RescreenRecord
+from spinewise.core.rescreen import RescreenError, rescreen
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import assess_for_web
 from spinewise.web.limits import check_write_limit
@@ -124,3 +126,19 @@ def offline_urls(saved: SavedProgramme, day: date) -> dict[str, Any]:
         "start": reverse("programmes:detail", kwargs={"pk": saved.pk}),
         "urls": list(dict.fromkeys(urls)),
     }
+
+
+@transaction.atomic
+def record_rescreen(
+    saved: SavedProgramme, week: int, answers: dict[str, str], day: date
+) -> tuple[SavedProgramme, RescreenRecord]:
+    """Asks the recovery screen again at week 3 or 6; the pathway may change. Raises
+    JournalError naming each problem."""
+    locked = SavedProgramme.objects.select_for_update().get(pk=saved.pk)
+    try:
+        programme, record = rescreen(locked.programme, week, answers, day)
+    except RescreenError as exc:
+        raise JournalError(exc.problems) from exc
+    locked.store(programme)
+    locked.save(update_fields=["data", "revision"])
+    return locked, record

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.urls import path, register_converter
 
-from spinewise.web.programmes import views
+from spinewise.web.programmes import outcomes_views, rescreen_views, views
 
 
 class IsoDateConverter:
@@ -23,10 +23,12 @@ app_name = "programmes"
 
 urlpatterns = [
     path("", views.current, name="current"),
+    path("outcomes/", outcomes_views.outcomes, name="outcomes"),
     path("new/", views.new, name="new"),
     path("start/", views.start, name="start"),
     path("today/", views.today, name="today"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/rescreen/<int:week>/", rescreen_views.rescreen, name="rescreen"),
     path("<int:pk>/session/<isodate:day>/", views.session, name="session"),
     path("<int:pk>/session/<isodate:day>/tick/", views.tick, name="tick"),
     path("<int:pk>/calendar.ics", views.calendar_download, name="calendar"),

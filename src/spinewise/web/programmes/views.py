@@ -23,6 +23,7 @@ from spinewise.core.plan import (
     starting_on,
     suggested_preferences,
 )
+from spinewise.core.rescreen import rescreen_due
 from spinewise.web.accounts.forms import SignupForm
 from spinewise.web.accounts.services import start_signup
 from spinewise.web.assessments import wizard
@@ -212,6 +213,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "done_today": services.ticked_today(saved, today) if todays else set(),
             "feed_url": feed_url,
             "offline_urls": services.offline_urls(saved, today),
+            "rescreen_week": rescreen_due(programme, today),
         },
     )
 
