@@ -475,6 +475,8 @@ EVIDENCE: list[tuple[str, str, dict[str, Any], str]] = [
     ("lung_clot_or_collapse", "pain on breathing in pregnancy", {**yes("pain_on_breathing"), **pregnant()}, "pregnancy"),
     ("severe_abdominal_pain", "tummy pain 7/10 with a cold sweat", {**yes("cold_sweat"), "areas": ["abdomen"], "intensity": 7}, "tummy pain of 7/10"),
     ("pregnancy_warning", "bleeding at 30 weeks", pregnant(bleeding=True), "30 weeks pregnant"),
+    ("not_improving_over_50", "50, 28 days, same", {"age": 50, "duration_days": 28}, "age 50, pain for 28 days that is not getting better"),
+    ("getting_worse", "14 days, worse", {"duration_days": 14, "trend": "worse"}, "pain for 14 days that is getting worse"),
     ("kidney_infection", "fever and side pain", {**yes("fever"), "areas": ["flank_left"]}, "pain in the side, under the ribs"),
     ("infection_risk", "injects drugs, worse", {**had("iv_drug_use"), "trend": "worse"}, "the pain is getting worse"),
     ("cancer_warning", "cancer, upper back pain", {**had("cancer"), "areas": ["upper_back_centre"]}, "pain in the upper or middle back"),

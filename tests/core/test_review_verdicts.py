@@ -245,6 +245,8 @@ REASONS: list[tuple[Row, list[str]]] = [
      ["Average pain this week 4.5/10, up a little from 4 (less than the 1.5 points that matter).", "4 of 4 planned sessions done."]),
     (("severe week", 2, [8], {1: 8}, 8, FULL, "see_clinician"),
      ["Average pain this week 8/10: 8 or more is severe, whatever the trend."]),
+    (("function fell", 2, [4], {1: 4}, 5, {**FULL, "ratings": [_rating(START, 6, 6, 6), _rating(W2, 4, 4, 4)]}, "regress"),
+     ["Your activity ratings fell from 6 to 4: 2 points or more is a real change.", "Average pain this week 4/10.", "4 of 4 planned sessions done."]),
     (("severe and worse", 3, [7], {1: 6, 2: 5.5}, 6, FULL, "see_clinician"),
      ["Average pain this week 7/10, up from 5.5: severe and 1.5 points (27%) worse."]),
 ]

@@ -38,6 +38,7 @@ from spinewise.core.levels import Level
 from spinewise.core.pathway import Pathway
 from spinewise.core.plan import PROGRAMME_SCHEMA, Preferences, Programme
 from spinewise.core.plan.models import RescreenRecord
+from spinewise.core.rescreen import RESCREEN_WEEKS
 from spinewise.core.triage import Triage
 
 # Ids beyond a signed 64-bit integer cannot exist; checking first keeps the database from
@@ -216,7 +217,10 @@ class RescreenBody(Schema):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    week: int = Field(description="The programme week of the re-screen: 3 or 6.")
+    week: int = Field(
+        description="The programme week of the re-screen: 3 or 6.",
+        json_schema_extra={"enum": list(RESCREEN_WEEKS)},
+    )
     answers: dict[str, str] = Field(
         description="Item id to answer value, as in the intake's `recovery` section."
     )
@@ -249,8 +253,15 @@ class ProgrammeRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         title="ProgrammeRequest",
-        # Exactly one source, said where clients (and fuzzers) can read it.
-        json_schema_extra={"oneOf": [{"required": ["intake"]}, {"required": ["assessment_id"]}]},
+        # Exactly one source, said where clients (and fuzzers) can read it. Each branch
+        # forbids the other source outright (a `false` property), so a generator builds a
+        # valid request directly instead of filtering out requests that carry both.
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["intake"], "properties": {"assessment_id": False}},
+                {"required": ["assessment_id"], "properties": {"intake": False}},
+            ]
+        },
     )
 
     # Either may be left out (None here), but not sent as null: the types say so.
