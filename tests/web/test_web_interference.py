@@ -122,3 +122,33 @@ def test_download_all_my_data_includes_the_ratings(alice: User) -> None:
     assert data["pain_interference"] == [
         {"week_start": THIS_WEEK.isoformat(), "pain": 2, "enjoyment": 3, "activity": 4}
     ]
+
+
+def test_the_fhir_export_carries_the_questionnaire_and_each_rating_and_validates(
+    alice: User,
+) -> None:
+    from spinewise.reports.fhir import validate_bundle_structure
+
+    client = signed_in(alice)
+    rate(client, THIS_WEEK - timedelta(weeks=1), 6, 5, 7)
+    rate(client, THIS_WEEK, 4, 4, 4)
+    bundle = json.loads(client.get("/journal/export/fhir/").content)
+    assert validate_bundle_structure(bundle) == []
+    kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
+    assert "Questionnaire" in kinds
+    responses = [
+        e["resource"]
+        for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "QuestionnaireResponse"
+        and "pain-interference" in e["resource"]["questionnaire"]
+    ]
+    assert len(responses) == 2
+
+
+def test_the_pdf_report_has_the_outcomes_section(alice: User) -> None:
+    from spinewise.web.journal.exports import pdf_for
+
+    rate(signed_in(alice), THIS_WEEK, 4, 4, 4)
+    assert len(pdf_for(alice)) > 1000
+    outcomes = services.outcomes_for(alice, date.today())
+    assert outcomes.measure("pain_interference").points[0].value == 4.0

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from spinewise.core.checkin import retriage, unasked_flags
 from spinewise.core.instruments import Instrument, InstrumentResult, packaged_instrument
-from spinewise.core.intake import Intake
+from spinewise.core.intake import RECOVERY_SCREEN, Intake
 from spinewise.core.journal import (
     INTERFERENCE_INSTRUMENT,
     DailyEntry,
@@ -43,6 +43,7 @@ from spinewise.core.progress import WINDOW_DAYS, PainPoint, ProgressSummary, sum
 from spinewise.core.review import WeeklyReview, apply_review, review_week
 from spinewise.core.triage import Triage
 from spinewise.reports.charts import adherence_chart, outcomes_chart, pain_chart, psfs_chart
+from spinewise.reports.fhir import InstrumentAnswers
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
 from spinewise.web.journal.models import (
@@ -284,6 +285,26 @@ def interference_for(user: User) -> list[InterferenceRating]:
 def interference_instrument() -> Instrument:
     """The weekly pain-interference questions (for the page's intro and licence note)."""
     return packaged_instrument(INTERFERENCE_INSTRUMENT)
+
+
+def instrument_answers_for(user: User) -> list[InstrumentAnswers]:
+    """Every completed instrument rating, for the FHIR export: the recovery screen at the
+    latest assessment and at each re-screen, and each weekly pain-interference rating."""
+    found: list[InstrumentAnswers] = []
+    saved = latest_assessment(user)
+    intake = saved.parsed_intake if saved else None
+    screen = packaged_instrument(RECOVERY_SCREEN)
+    if saved is not None and isinstance(intake, Intake) and intake.recovery is not None:
+        found.append(InstrumentAnswers(screen, dict(intake.recovery), saved.created.date()))
+    programme = latest_programme(user)
+    for record in programme.programme.rescreens if programme else []:
+        found.append(InstrumentAnswers(screen, dict(record.answers), record.day))
+    interference = interference_instrument()
+    found.extend(
+        InstrumentAnswers(interference, rating.answers(), rating.week_start)
+        for rating in interference_for(user)
+    )
+    return found
 
 
 def assessment_screen(user: User) -> InstrumentResult | None:
