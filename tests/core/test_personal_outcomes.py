@@ -232,3 +232,21 @@ def test_nothing_logged_gives_empty_measures() -> None:
         "psfs",
         "adherence",
     ]
+
+
+def test_a_programme_starting_midweek_keeps_that_weeks_rating_as_week_1() -> None:
+    wednesday = START + timedelta(days=2)
+    intake = load_intake(VIGNETTES / "S02.json")
+    assert isinstance(intake, Intake)
+    programme = build_programme(assess(intake), intake, Preferences(), wednesday)
+    outcomes = personal_outcomes(
+        programme=programme,
+        interference=[rated(1, 5, 5, 5), rated(2, 3, 3, 3)],
+        psfs=[psfs(1, 4, 4, 4), psfs(2, 6, 6, 6)],
+        entries=[],
+        until=week(2) + timedelta(days=6),
+    )
+    assert [p.week for p in outcomes.measure("pain_interference").points] == [1, 2]
+    function = outcomes.measure("psfs")
+    assert [p.week for p in function.points] == [1, 2]
+    assert function.change is not None and function.change.meaningful

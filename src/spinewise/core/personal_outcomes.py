@@ -18,9 +18,11 @@ The measures (one :class:`Measure` each, in this order):
 - **Sessions done** (``adherence``): sessions done as a percentage of those planned, per
   programme week. A count, not a clinical measure: no change is marked.
 
-Weeks are programme weeks (1 = the week the programme starts). A rating dated by its
-``week_start`` is placed by the programme's start; without a programme, ratings are
-numbered in date order. A later rating of the same week replaces an earlier one.
+Weeks are programme weeks (1 = the week the programme starts). A weekly rating belongs to
+the programme week its calendar week overlaps most (:func:`programme_week`, the rule the
+service outcomes use), so a programme that starts on a Wednesday still has that Monday's
+rating as week 1. Without a programme, ratings are numbered in date order. A later rating
+of the same week replaces an earlier one.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from spinewise.core.education import PROGRAMME_WEEKS
 from spinewise.core.instruments import InstrumentResult, packaged_instrument, score_instrument
 from spinewise.core.journal import (
     INTERFERENCE_INSTRUMENT,
@@ -194,6 +197,12 @@ def _change(
     return made.model_copy(update={"verdict": _verdict(name, made, needed)})
 
 
+def programme_week(week_start: date, start: date) -> int:
+    """The programme week a calendar week (from ``week_start``) overlaps most: its first day
+    may fall up to 3 days before that programme week begins. Below 1: before the programme."""
+    return ((week_start - start).days + 3) // 7 + 1
+
+
 def _by_week(
     ratings: Iterable[InterferenceRating], start: date | None
 ) -> dict[int, InterferenceRating]:
@@ -201,7 +210,7 @@ def _by_week(
     order = {day: n for n, day in enumerate(sorted({r.week_start for r in ratings}), start=1)}
     latest: dict[int, InterferenceRating] = {}
     for rating in ratings:
-        week = (rating.week_start - start).days // 7 + 1 if start else order[rating.week_start]
+        week = programme_week(rating.week_start, start) if start else order[rating.week_start]
         if week >= 1:
             latest[week] = rating
     return dict(sorted(latest.items()))
@@ -256,8 +265,16 @@ def screen_measure(
     )
 
 
+def _placed(rating: PsfsRating, start: date | None) -> PsfsRating:
+    """The rating with its programme week set by :func:`programme_week` (weeks 1-6)."""
+    if start is None or rating.week is not None or rating.week_start is None:
+        return rating
+    week = programme_week(rating.week_start, start)
+    return rating.model_copy(update={"week": week}) if 1 <= week <= PROGRAMME_WEEKS else rating
+
+
 def psfs_measure(ratings: Iterable[PsfsRating], start: date | None = None) -> Measure:
-    ratings = list(ratings)
+    ratings = [_placed(rating, start) for rating in ratings]
     points = [Point(week=p.week, value=p.mean) for p in psfs_by_week(ratings, start)]
     decided = psfs_change(ratings, start)
     name = "Function (PSFS)"
@@ -285,11 +302,11 @@ def adherence_measure(
     points = [
         Point(week=w.number, value=round(100 * w.ratio, 1)) for w in weeks if w.ratio is not None
     ]
-    name = "Sessions done (% of planned)"
+    name = "Sessions done"
     return Measure(
         id="adherence",
         name=name,
-        scale="% of planned sessions, higher is better",
+        scale="% of planned, higher is better",
         higher_is_better=True,
         points=points,
         change=_change(points, True, False, name, None),
