@@ -148,6 +148,16 @@ def test_p01_from_landing_page_to_a_saved_plan_and_a_running_timer(
     check_page(page, shots, "P01-19-progress")
     page.goto(server_url + "/journal/function/")
     check_page(page, shots, "P01-20-function")
+    page.click("text=Rate how much pain got in your way this week too")
+    page.wait_for_url("**/journal/pain-week/**")
+    check_page(page, shots, "P01-20b-pain-week")
+    for name, value in (("pain", "6"), ("enjoyment", "5"), ("activity", "6")):
+        page.check(f"input[name={name}][value='{value}']")
+    page.click('button:has-text("Save this week\'s rating")')
+    page.wait_for_url("**/journal/")
+    assert "Your outcomes" in page.inner_text("main")
+    assert "Pain interference" in page.inner_text("#outcomes")
+    check_page(page, shots, "P01-20c-your-outcomes")
     page.goto(server_url + "/accounts/data/")
     check_page(page, shots, "P01-21-your-data")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import pytest
 
@@ -28,3 +29,17 @@ def test_a_seed_makes_the_same_person_every_time() -> None:
     again = demo_intake(random.Random("seed"))
     assert first[0].name == again[0].name
     assert first[1] == again[1]
+
+
+@pytest.mark.django_db
+def test_demo_people_rate_their_weekly_pain_interference_so_outcomes_show() -> None:
+    from spinewise.demo.people import create_demo_users
+    from spinewise.web.journal import services
+    from spinewise.web.journal.models import InterferenceEntry
+
+    (user,) = create_demo_users(1, 28, today=date(2026, 3, 2))
+    rows = list(InterferenceEntry.objects.filter(user=user))
+    assert rows and all(r.week_start <= date(2026, 3, 2) for r in rows)
+    assert all(0 <= v <= 10 for r in rows for v in (r.pain, r.enjoyment, r.activity))
+    outcomes = services.outcomes_for(user, date(2026, 3, 2))
+    assert outcomes.measure("pain_interference").points

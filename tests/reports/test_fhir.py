@@ -187,3 +187,71 @@ def test_the_recovery_screen_answers_are_coded_items() -> None:
     items = {item["linkId"]: item for item in response["item"]}
     recovery = {item["linkId"]: item for item in items["recovery"]["item"]}
     assert recovery["recovery.worry"]["answer"][0]["valueCoding"]["code"] == "mostly"
+
+
+# --- Instruments: a Questionnaire each, a QuestionnaireResponse per completed rating ---------
+
+
+def _interference_answers() -> list[Any]:
+    from spinewise.core.instruments import packaged_instrument
+    from spinewise.reports.fhir import InstrumentAnswers
+
+    instrument = packaged_instrument("pain_interference")
+    return [
+        InstrumentAnswers(
+            instrument, {"pain": "7", "enjoyment": "6", "activity": "8"}, date(2025, 4, 7)
+        ),
+        InstrumentAnswers(
+            instrument, {"pain": "3", "enjoyment": "2", "activity": "4"}, date(2025, 4, 28)
+        ),
+    ]
+
+
+def test_each_instrument_is_a_questionnaire_and_each_rating_a_response_that_validates(
+    intake: dict[str, Any],
+) -> None:
+    bundle = export(intake, instrument_answers=_interference_answers())
+    assert validate_bundle_structure(bundle) == []
+    (questionnaire,) = [
+        q for q in resources(bundle, "Questionnaire") if "pain-interference" in q["url"]
+    ]
+    assert [item["linkId"] for item in questionnaire["item"]] == ["pain", "enjoyment", "activity"]
+    assert len(questionnaire["item"][0]["answerOption"]) == 11
+    assert "MIT" in questionnaire["copyright"]
+    responses = [
+        r
+        for r in resources(bundle, "QuestionnaireResponse")
+        if r["questionnaire"] == questionnaire["url"]
+    ]
+    assert [r["authored"] for r in responses] == ["2025-04-07", "2025-04-28"]
+    assert all(r["status"] == "completed" for r in responses)
+    scores = [o for o in resources(bundle, "Observation") if "derivedFrom" in o]
+    assert [o["valueQuantity"]["value"] for o in scores] == [7.0, 3.0]
+
+
+def test_an_answer_that_is_not_an_option_of_its_questionnaire_is_a_problem(
+    intake: dict[str, Any],
+) -> None:
+    bundle = export(intake, instrument_answers=_interference_answers())
+    broken = copy.deepcopy(bundle)
+    response = next(
+        e["resource"]
+        for e in broken["entry"]
+        if e["resource"]["resourceType"] == "QuestionnaireResponse"
+        and "pain-interference" in e["resource"]["questionnaire"]
+    )
+    response["item"][0]["answer"][0]["valueCoding"]["code"] = "11"
+    response["item"][1]["linkId"] = "mood"
+    problems = validate_bundle_structure(broken)
+    assert any("answer '11' is not an option" in p for p in problems)
+    assert any("item 'mood' is not in its Questionnaire" in p for p in problems)
+
+
+def test_a_questionnaire_without_items_is_a_problem(intake: dict[str, Any]) -> None:
+    bundle = export(intake, instrument_answers=_interference_answers())
+    broken = copy.deepcopy(bundle)
+    questionnaire = next(
+        e["resource"] for e in broken["entry"] if e["resource"]["resourceType"] == "Questionnaire"
+    )
+    del questionnaire["item"]
+    assert any("Questionnaire.item is required" in p for p in validate_bundle_structure(broken))

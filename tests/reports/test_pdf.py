@@ -186,3 +186,35 @@ def test_an_unscreened_person_is_reported_as_such(report: tuple[bytes, Any]) -> 
     text = page_text(report[0])
     assert "Pathway: Graded exercise programme" in text
     assert "Recovery screen not answered" in text
+
+
+def test_the_outcomes_section_shows_each_measure_with_its_mark_and_the_borrowed_rule(
+    p01: dict[str, Any],
+) -> None:
+    from spinewise.core.journal import InterferenceRating
+    from spinewise.core.personal_outcomes import personal_outcomes
+
+    intake = parse_intake(p01)
+    programme = build_programme(assess(intake), intake, Preferences(), START)
+    outcomes = personal_outcomes(
+        programme=programme,
+        interference=[
+            InterferenceRating(week_start=START, pain=8, enjoyment=7, activity=8),
+            InterferenceRating(
+                week_start=START + timedelta(weeks=4), pain=3, enjoyment=3, activity=4
+            ),
+        ],
+        psfs=[],
+        entries=journal(),
+        until=GENERATED.date(),
+    )
+    pdf, _ = build(p01, compress=False, outcomes=outcomes)
+    text = " ".join(page_text(pdf).split())
+    assert "9. Outcomes the person sees" in text
+    assert "Pain interference" in text and "yes, better" in text
+    assert "Borrowed from the 0-10 pain scale" in text
+    assert "Sessions done" in text
+
+
+def test_without_outcomes_there_is_no_outcomes_section(report: tuple[bytes, Any]) -> None:
+    assert "Outcomes the person sees" not in page_text(report[0])

@@ -100,6 +100,10 @@ def build_world() -> World:
     journal.save_psfs(
         alice, journal.week_start_of(today), [PsfsActivity(name=ALICE_ACTIVITY, score=4)]
     )
+    journal.save_interference(
+        alice,
+        {"week_start": journal.week_start_of(today), "pain": 4, "enjoyment": 3, "activity": 5},
+    )
     token, alice_raw = create_token(alice, ALICE_TOKEN_NAME)
 
     bob_assessment = save_assessment(bob, intake)
@@ -314,6 +318,14 @@ CASES: list[Case] = [
     ),
     Case("journal:psfs", "auth", fixed("/journal/function/"), shows=("activity",)),
     Case("journal:history", "auth", fixed("/journal/history/"), shows=("activity",)),
+    Case("journal:interference", "auth", fixed("/journal/pain-week/")),
+    Case(
+        "journal:interference_delete",
+        "auth",
+        lambda w: f"/journal/pain-week/{journal.week_start_of(w.checkin_day)}/delete/",
+        method="post",
+        ok=302,
+    ),
     Case(
         "journal:checkin_delete",
         "auth",
@@ -443,6 +455,29 @@ CASES: list[Case] = [
         method="delete",
         ok=204,
     ),
+    Case("api:list_pain_interference", "auth", fixed("/api/v1/pain-interference")),
+    Case(
+        "api:record_pain_interference",
+        "auth",
+        fixed("/api/v1/pain-interference"),
+        method="post",
+        body=lambda w: {
+            "week_start": str(journal.week_start_of(w.checkin_day)),
+            "pain": 3,
+            "enjoyment": 3,
+            "activity": 3,
+        },
+        as_json=True,
+        ok=201,
+    ),
+    Case(
+        "api:delete_pain_interference",
+        "auth",
+        lambda w: f"/api/v1/pain-interference/{journal.week_start_of(w.checkin_day)}",
+        method="delete",
+        ok=204,
+    ),
+    Case("api:my_outcomes", "auth", fixed("/api/v1/outcomes")),
     Case(
         "api:create_token_endpoint",
         "auth",

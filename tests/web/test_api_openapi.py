@@ -48,6 +48,10 @@ ENDPOINTS = {
     ("post", "/api/v1/psfs"),
     ("get", "/api/v1/psfs"),
     ("delete", "/api/v1/psfs/{week_start}"),
+    ("post", "/api/v1/pain-interference"),
+    ("get", "/api/v1/pain-interference"),
+    ("delete", "/api/v1/pain-interference/{week_start}"),
+    ("get", "/api/v1/outcomes"),
     ("post", "/api/v1/programmes/{programme_id}/rescreens"),
 }
 PUBLIC_OPERATIONS = [

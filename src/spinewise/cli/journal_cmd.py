@@ -1,5 +1,5 @@
-"""``spinewise checkin``, ``spinewise psfs`` and ``spinewise progress``: the journal in a
-terminal.
+"""``spinewise checkin``, ``spinewise psfs``, ``spinewise pain-week`` and ``spinewise
+progress``: the journal in a terminal.
 
 They act for one person in the database the web app uses (see ``cli.profile``), so a
 check-in logged here shows on the web dashboard and the other way round. Every rule (ranges,
@@ -292,6 +292,77 @@ def psfs_command(
     console.print(f"Saved the activity ratings for the week of {long_day(week)}.")
 
 
+def pain_week_command(
+    pain: Annotated[
+        int | None,
+        typer.Option(
+            "--pain", help=f"How strong your pain usually was this week ({_range('INTERFERENCE')})."
+        ),
+    ] = None,
+    enjoyment: Annotated[
+        int | None,
+        typer.Option(
+            "--enjoyment",
+            help=f"How much pain took the pleasure out of things ({_range('INTERFERENCE')}).",
+        ),
+    ] = None,
+    activity: Annotated[
+        int | None,
+        typer.Option(
+            "--activity",
+            help=f"How much pain held back your day-to-day activities ({_range('INTERFERENCE')}).",
+        ),
+    ] = None,
+    week_start: Annotated[
+        str | None,
+        typer.Option("--week", help="Any day of the week rated (YYYY-MM-DD). Default: this week."),
+    ] = None,
+    delete: Annotated[
+        bool, typer.Option("--delete", help="Delete the rating for --week (default: this week).")
+    ] = False,
+    user: UserOption = None,
+) -> None:
+    """Rate how much pain got in your way this week: three answers on one scale.
+
+    The same week twice replaces the earlier rating; --delete removes one. Ranges and dates
+    are checked by the core: a refused rating exits with status 2 naming each field.
+    """
+    answers = {"pain": pain, "enjoyment": enjoyment, "activity": activity}
+    given = {name: value for name, value in answers.items() if value is not None}
+    if delete and given:
+        fail("--delete takes only --week (and --user)")
+    if not delete and not given:
+        fail(
+            f"give --pain, --enjoyment and --activity (each {_range('INTERFERENCE')}), or --delete"
+        )
+    person = _user_for_command(user)
+    from rich.console import Console
+
+    from spinewise.cli.journal_render import long_day
+    from spinewise.core.journal import JournalError
+    from spinewise.web.journal import services
+
+    today = services.today_for(person)
+    week = services.week_start_of(parse_day(week_start, today, "--week"))
+    console = Console()
+    if delete:
+        if not services.delete_interference(person, week):
+            fail(f"there is no pain rating for the week of {long_day(week)} to delete")
+        console.print(f"Deleted the pain rating for the week of {long_day(week)}.")
+        return
+    try:
+        entry = services.save_interference(person, {"week_start": week, **given})
+    except JournalError as error:
+        fail_journal(error, "pain rating")
+    from spinewise.core.personal_outcomes import score_interference
+
+    result = score_interference(entry.to_rating())
+    console.print(
+        f"Saved the pain rating for the week of {long_day(entry.week_start)}: "
+        f"{result.scores['mean']:g} out of 10. {result.band_label}."
+    )
+
+
 def progress_command(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the progress summary as one JSON object.")
@@ -311,10 +382,13 @@ def progress_command(
         return
     from rich.console import Console
 
-    from spinewise.cli.journal_render import print_progress
+    from spinewise.cli.journal_render import print_outcomes, print_progress
 
     console = Console()
+    outcomes = services.outcomes_for(person, today)
     if summary.entries == 0:
         console.print("No check-ins yet: run [bold]spinewise checkin[/]")
+        print_outcomes(console, outcomes)
         return
     print_progress(console, person.username, summary, reviews)
+    print_outcomes(console, outcomes)

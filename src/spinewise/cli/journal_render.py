@@ -13,6 +13,7 @@ from rich.text import Text
 
 from spinewise.cli.render import LEVEL_STYLE
 from spinewise.core.journal import PAIN, PSFS_SCORE
+from spinewise.core.personal_outcomes import Measure, PersonalOutcomes
 from spinewise.core.progress import ProgressSummary, fmt
 from spinewise.core.triage import Triage
 from spinewise.core.wording import counted
@@ -142,6 +143,58 @@ def _reviews_table(reviews: list[WeeklyReview]) -> Table:
             review.message,
         )
     return table
+
+
+def _week_name(week: int) -> str:
+    return "start" if week == 0 else f"week {week}"
+
+
+def _mark(measure: Measure) -> str:
+    if measure.threshold is None:
+        return "not marked"
+    if measure.change is None:
+        return "one rating so far"
+    if measure.change.meaningful:
+        return f"yes, {measure.change.direction}"
+    return "not yet"
+
+
+def outcomes_table(outcomes: PersonalOutcomes) -> Table:
+    """Each measure's first and latest value and whether the change is meaningful."""
+    table = Table(title="Your outcomes", title_justify="left", title_style="bold underline")
+    table.add_column("Measure")
+    table.add_column("First", justify="right")
+    table.add_column("Latest", justify="right")
+    table.add_column("Meaningful change?")
+    for measure in outcomes.measures:
+        if not measure.points:
+            continue
+        first, last = measure.points[0], measure.points[-1]
+        latest = f"{fmt(last.value)} ({_week_name(last.week)})" if measure.change else "-"
+        table.add_row(
+            f"{measure.name}\n[dim]{measure.scale}[/]",
+            f"{fmt(first.value)} ({_week_name(first.week)})",
+            latest,
+            _mark(measure),
+        )
+    return table
+
+
+def print_outcomes(console: Console, outcomes: PersonalOutcomes) -> None:
+    """The outcomes table, each verdict, and what counts as meaningful (with any caveat)."""
+    if outcomes.empty:
+        return
+    console.print()
+    console.print(outcomes_table(outcomes))
+    for measure in outcomes.measures:
+        if measure.change is not None:
+            console.print(Text(measure.change.verdict))
+    for measure in outcomes.measures:
+        if measure.threshold is not None and measure.points:
+            note = f" {measure.threshold.note}" if measure.threshold.note else ""
+            console.print(
+                Text(f"{measure.name}: meaningful is {measure.threshold.rule}.{note}", style="dim")
+            )
 
 
 def print_progress(

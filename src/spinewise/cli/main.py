@@ -45,6 +45,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("exercise", "spinewise.cli.exercise_cmd:exercise_command"),
     Command("checkin", "spinewise.cli.journal_cmd:checkin_command"),
     Command("psfs", "spinewise.cli.journal_cmd:psfs_command"),
+    Command("pain-week", "spinewise.cli.journal_cmd:pain_week_command"),
     Command("progress", "spinewise.cli.journal_cmd:progress_command"),
     Command("export", "spinewise.cli.export_cmd:export_command"),
     Command("demo-data", "spinewise.cli.demo_cmd:demo_data_command"),

@@ -7,7 +7,7 @@ setting (several folders separated by the path separator), holding instrument fi
 optionally, a ``sources.yaml`` with the sources they cite. No code changes are needed.
 
 ``score_instrument`` scores any instrument: each named score (a sum, or a sum as a
-percentage of its maximum) and the first band whose conditions hold, with the reasons.
+percentage of its maximum, or a mean) and the first band whose conditions hold, with the reasons.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from spinewise.core.knowledge import Source, knowledge
 
 PACKS_SETTING = "SPINEWISE_INSTRUMENT_PACKS"
 _ID = r"^[a-z][a-z0-9_]*$"
+_VALUE = r"^[a-z0-9][a-z0-9_]*$"  # answer values may be numbers too ("0" to "10")
 
 
 class _Content(BaseModel):
@@ -32,7 +33,7 @@ class _Content(BaseModel):
 
 
 class AnswerOption(_Content):
-    value: str = Field(pattern=_ID)
+    value: str = Field(pattern=_VALUE)
     label: str = Field(min_length=1)
     score: float
 
@@ -68,12 +69,13 @@ class Item(_Content):
 
 
 class ScoreRule(_Content):
-    """A named score: the sum of some items, or that sum as a percentage of its maximum."""
+    """A named score: the sum of some items, that sum as a percentage of its maximum, or
+    the mean of the items (on the items' own scale)."""
 
     id: str = Field(pattern=_ID)
     label: str = Field(min_length=1)
     items: list[str] | Literal["all"] = "all"
-    method: Literal["sum", "percent"] = "sum"
+    method: Literal["sum", "percent", "mean"] = "sum"
 
 
 class Condition(_Content):
@@ -234,6 +236,8 @@ def score_instrument(instrument: Instrument, answers: Mapping[str, str]) -> Inst
         top = sum(item.max_score for item in items)
         if rule.method == "percent":
             total, top = (100 * total / top if top else 0.0), 100.0
+        elif rule.method == "mean":
+            total, top = total / len(items), max(item.max_score for item in items)
         scores[rule.id], maximums[rule.id] = round(total, 2), top
     band = next(b for b in instrument.bands if all(c.holds(scores) for c in b.when))
     labels = {rule.id: rule.label for rule in instrument.scores}

@@ -1,4 +1,5 @@
-"""What a person logs, and the rules for it: the daily check-in and the weekly PSFS rating.
+"""What a person logs, and the rules for it: the daily check-in, the weekly PSFS rating and
+the weekly pain-interference rating.
 
 One model each, one validator each, used by the web, the API and the CLI alike:
 
@@ -9,9 +10,9 @@ One model each, one validator each, used by the web, the API and the CLI alike:
   before ``EARLIEST_DAY``). A programme may start at most ``PROGRAMME_LEAD_DAYS`` ahead
   (:func:`programme_start_window`). "Today" is always a parameter: the caller knows the
   person's time zone, the core does not.
-- :func:`parse_checkin` and :func:`parse_rating` raise :class:`JournalError`, which names
-  every bad field; the web shows it on the form (400), the API answers 422 and the CLI
-  exits with status 2.
+- :func:`parse_checkin`, :func:`parse_rating` and :func:`parse_interference` raise
+  :class:`JournalError`, which names every bad field; the web shows it on the form (400),
+  the API answers 422 and the CLI exits with status 2.
 - A check-in may carry an idempotency key (:func:`parse_idempotency_key`): a client that
   sends the same check-in again, not knowing whether the first attempt arrived (a phone
   back online), gets the first answer back instead of a second write.
@@ -269,6 +270,40 @@ class WeeklyRating(_Frozen):
         return self
 
 
+# --- The weekly pain-interference rating --------------------------------------------------------
+
+INTERFERENCE = Range(0, 10)  # each of the three answers
+INTERFERENCE_INSTRUMENT = "pain_interference"
+
+
+class InterferenceRating(_Frozen):
+    """A week's pain-interference rating: three answers, each 0-10 (the instrument
+    ``content/instruments/pain_interference.yaml`` words the questions and scores them)."""
+
+    week_start: IsoDate = Field(description="The first day of the week rated, YYYY-MM-DD.")
+    pain: StrictInt = Field(
+        ge=INTERFERENCE.low, le=INTERFERENCE.high, description="How strong the pain usually was."
+    )
+    enjoyment: StrictInt = Field(
+        ge=INTERFERENCE.low,
+        le=INTERFERENCE.high,
+        description="How much pain took the pleasure out of things.",
+    )
+    activity: StrictInt = Field(
+        ge=INTERFERENCE.low,
+        le=INTERFERENCE.high,
+        description="How much pain held back day-to-day activities.",
+    )
+
+    def answers(self) -> dict[str, str]:
+        """The answers as the instrument engine takes them (item id to answer value)."""
+        return {
+            "pain": str(self.pain),
+            "enjoyment": str(self.enjoyment),
+            "activity": str(self.activity),
+        }
+
+
 # --- Validators --------------------------------------------------------------------------------
 
 
@@ -305,6 +340,21 @@ def parse_rating(data: Mapping[str, Any], *, window: DayWindow) -> WeeklyRating:
     if why is not None:
         raise JournalError([("week_start", why)])
     return rating
+
+
+def parse_interference(data: Mapping[str, Any], *, window: DayWindow) -> InterferenceRating:
+    """A valid pain-interference rating whose week starts inside ``window`` (or in its first
+    week), dated by the same rule as the PSFS; JournalError naming every bad field."""
+    try:
+        rating = InterferenceRating.model_validate(dict(data))
+    except ValidationError as exc:
+        raise JournalError(problems_of(exc)) from exc
+    weeks = DayWindow(week_start_of(window.earliest), window.latest)
+    why = weeks.problem(rating.week_start)
+    if why is not None:
+        raise JournalError([("week_start", why)])
+    # One rating a week: any day names its week, which is kept by its Monday.
+    return rating.model_copy(update={"week_start": week_start_of(rating.week_start)})
 
 
 def parse_idempotency_key(value: str | None) -> str | None:

@@ -26,11 +26,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from spinewise.core.intake import Intake
+from spinewise.core.journal import week_start_of
 from spinewise.core.pathway import choose_pathway
 from spinewise.core.plan import WEEKDAYS, Preferences
 from spinewise.demo.profiles import Profile, clamp, demo_intake
 from spinewise.web.assessments.services import save_assessment
-from spinewise.web.journal.models import CheckIn, PsfsEntry
+from spinewise.web.journal.models import CheckIn, InterferenceEntry, PsfsEntry
 from spinewise.web.programmes.services import create_programme
 
 DEMO_DOMAIN = "spinewise.invalid"
@@ -169,6 +170,34 @@ def demo_psfs(
     return out
 
 
+def demo_interference(
+    user: User, seed: str, start: date, days: int, trajectory: Trajectory
+) -> list[InterferenceEntry]:
+    """A weekly pain-interference rating for most weeks, moving with the pain trajectory.
+
+    Its own random stream, so adding it changed none of the other demo data."""
+    rng = random.Random(f"spinewise-demo-interference:{seed}")
+    first = rng.uniform(4, 8)
+    change = {"improving": -rng.uniform(2.5, 4.5), "flat": rng.uniform(-0.8, 0.8)}
+    drift = change.get(trajectory, rng.uniform(1, 2))
+    out: list[InterferenceEntry] = []
+    for week in range((days + 6) // 7):
+        if week > 0 and rng.random() < 0.2:
+            continue
+        level = first + drift * (1 - math.exp(-week / 2.5))
+        answers = [round(clamp(level + rng.gauss(0, 0.8), 0, 10)) for _ in range(3)]
+        out.append(
+            InterferenceEntry(
+                user=user,
+                week_start=week_start_of(start) + timedelta(weeks=week),
+                pain=answers[0],
+                enjoyment=answers[1],
+                activity=answers[2],
+            )
+        )
+    return out
+
+
 def cohort_course(rng: random.Random, pathway: str, checkins: list[CheckIn]) -> list[CheckIn]:
     """A cohort member's check-ins: some stop part-way; a few report a new warning sign."""
     if not checkins:
@@ -186,7 +215,7 @@ def cohort_course(rng: random.Random, pathway: str, checkins: list[CheckIn]) -> 
 
 def _create_one(
     number: int, seed: int, days: int, today: date, cohorts: bool = False
-) -> tuple[User, list[CheckIn], list[PsfsEntry]]:
+) -> tuple[User, list[CheckIn], list[PsfsEntry], list[InterferenceEntry]]:
     rng = random.Random(f"spinewise-demo:{seed}:{number}")
     profile, intake = demo_intake(rng)
     pathway = choose_pathway(intake.recovery).id
@@ -210,11 +239,14 @@ def _create_one(
     planned = prefs.model_copy(update={"session_days": programme.data["days"]})
     checkins = demo_checkins(user, rng, intake, planned, start, days, trajectory)
     ratings = demo_psfs(user, rng, profile, start, days, trajectory)
+    interference = demo_interference(user, f"{seed}:{number}", start, days, trajectory)
     if cohorts:
         checkins = cohort_course(rng, pathway, checkins)
         stopped = checkins[-1].day if checkins else start
         ratings = [r for r in ratings if r.week_start <= stopped]
-    return user, checkins, ratings
+        interference = [r for r in interference if r.week_start <= stopped]
+    interference = [r for r in interference if r.week_start <= today]
+    return user, checkins, ratings, interference
 
 
 def existing_demo_numbers() -> set[int]:
@@ -257,16 +289,19 @@ def create_demo_users(
         with transaction.atomic():
             checkins: list[CheckIn] = []
             ratings: list[PsfsEntry] = []
+            interference: list[InterferenceEntry] = []
             for number in numbers:
                 if number not in existing:
-                    user, user_checkins, user_ratings = _create_one(
+                    user, user_checkins, user_ratings, user_interference = _create_one(
                         number, seed, days, today, cohorts
                     )
                     created.append(user)
                     checkins.extend(user_checkins)
                     ratings.extend(user_ratings)
+                    interference.extend(user_interference)
                 if progress is not None:
                     progress(number)
             CheckIn.objects.bulk_create(checkins, batch_size=500)
             PsfsEntry.objects.bulk_create(ratings, batch_size=500)
+            InterferenceEntry.objects.bulk_create(interference, batch_size=500)
     return created

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from xml.sax.saxutils import escape, quoteattr
 
 from spinewise.core.journal import PSFS_MEAN_CHANGE
+from spinewise.core.personal_outcomes import PersonalOutcomes
 from spinewise.core.progress import (
     PainPoint,
     PsfsPoint,
@@ -475,6 +476,78 @@ def psfs_chart(
 
 
 # --- Terminal ------------------------------------------------------------------------------------
+
+
+def _interference_desc(outcomes: PersonalOutcomes) -> str:
+    measure = outcomes.measure("pain_interference")
+    scale = "Pain interference, the average of three answers from 0 to 10 (lower is better)"
+    if not measure.points:
+        return f"No ratings yet. {scale}."
+    values = "; ".join(f"week {p.week}, {fmt(p.value)}" for p in measure.points)
+    head = f"{measure.change.verdict} " if measure.change else ""
+    return f"{head}{scale}: {values}."
+
+
+def outcomes_chart(
+    outcomes: PersonalOutcomes,
+    *,
+    id_prefix: str = "outcomes-chart",
+    title: str = "How much pain got in your way, week by week",
+) -> str:
+    """The weekly pain-interference average (0-10) as a line with labelled dots, and the
+    dashed line where a meaningful improvement from the first week begins."""
+    measure = outcomes.measure("pain_interference")
+    points = measure.points
+    plot = _Plot(left=30, top=48, right=WIDTH - 12, bottom=HEIGHT - 30, top_value=10)
+    body = plot.y_axis(2)
+    body.append(_text(4, 36, "Interference (0-10)", fill=INK, font_size=11))
+    body.append(_line(plot.left, plot.bottom, plot.right, plot.bottom, stroke=MUTED))
+    last_week = max([6, *(p.week for p in points)])
+    slot = plot.width / last_week
+
+    def x(week: int) -> float:
+        return plot.left + slot * (week - 0.5)
+
+    step = max(1, math.ceil(last_week / MAX_WEEK_LABELS))
+    for week in range(1, last_week + 1, step):
+        label = f"Week {week}" if last_week <= 8 else str(week)
+        body.append(_text(x(week), plot.bottom + 17, label, text_anchor="middle"))
+    legend = [("line", "Your weekly average")]
+    if not points:
+        body.append(
+            _text(
+                (plot.left + plot.right) / 2,
+                (plot.top + plot.bottom) / 2,
+                "No ratings yet",
+                text_anchor="middle",
+                fill=INK,
+                font_size=14,
+            )
+        )
+    else:
+        target = points[0].value - needed_change(points[0].value)
+        if len(points) > 1 and target >= 0:
+            ty = plot.y(target)
+            body.append(_target_line(plot, ty))
+            body.append(
+                _label(plot.left + 4, ty + 14, f"Meaningful: {fmt(target)} or below", TARGET)
+            )
+            legend.append(("dash", "Meaningful change"))
+        path = " ".join(f"{_n(x(p.week))},{_n(plot.y(p.value))}" for p in points)
+        body.append(
+            f'<polyline class="sw-mean" points="{path}" fill="none" stroke="{MEAN}" '
+            'stroke-width="2.5" stroke-linejoin="round"/>'
+        )
+        for p in points:
+            px, py = x(p.week), plot.y(p.value)
+            body.append(
+                f'<circle class="sw-interference" cx="{_n(px)}" cy="{_n(py)}" r="4" fill="{MEAN}"/>'
+            )
+            body.append(
+                _text(px, py - 9, fmt(p.value), text_anchor="middle", fill=INK, font_size=11)
+            )
+    body.extend(_legend(plot.left, 16, legend))
+    return _svg(id_prefix, title, _interference_desc(outcomes), body)
 
 
 def terminal_chart(series: Sequence[PainPoint], width: int = 60, height: int = 10) -> str:

@@ -4,6 +4,10 @@ Contents: a ``Patient`` with no name (we hold none, only a reference), the intak
 ``QuestionnaireResponse``, the triage result as a ``RiskAssessment`` based on it, one
 ``Observation`` per daily pain score (LOINC 72514-3) and one per PSFS rating (no LOINC
 code exists for the PSFS, so it is identified by text, with a component per activity).
+Each questionnaire instrument answered (the weekly pain-interference rating, the recovery
+screen at the assessment and at each re-screen) comes as a ``Questionnaire`` built from the
+instrument's content file, and one ``QuestionnaireResponse`` per completed rating pointing
+at it, with the instrument's score in an ``Observation`` derived from that response.
 
 Every entry's ``fullUrl`` is a ``urn:uuid`` made with uuid5 from the resource's content, so
 the same data always exports the same bundle, and references use those urns.
@@ -23,6 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from spinewise.core.instruments import Instrument, score_instrument
 from spinewise.core.intake import Screening
 from spinewise.core.journal import DailyEntry, PsfsRating
 from spinewise.core.legacy import read_saved_intake
@@ -48,7 +53,14 @@ SURVEY = {
     ]
 }
 KNOWN_TYPES = frozenset(
-    {"Patient", "QuestionnaireResponse", "Observation", "RiskAssessment", "Bundle"}
+    {
+        "Patient",
+        "Questionnaire",
+        "QuestionnaireResponse",
+        "Observation",
+        "RiskAssessment",
+        "Bundle",
+    }
 )
 _VALUE_KEYS = (
     "valueBoolean",
@@ -235,6 +247,91 @@ def _psfs_observation(rating: PsfsRating, patient: str) -> tuple[str, dict[str, 
     return _urn("psfs", [patient, rating.model_dump(mode="json")]), resource
 
 
+# --- Instruments: Questionnaire and QuestionnaireResponse ------------------------------------
+
+
+class InstrumentAnswers(typing.NamedTuple):
+    """One completed rating of an instrument: its answers (item id to answer value) and day."""
+
+    instrument: Instrument
+    answers: dict[str, str]
+    authored: date
+
+
+def questionnaire_url(instrument: Instrument) -> str:
+    return f"{BASE}/Questionnaire/spinewise-{instrument.id.replace('_', '-')}-{instrument.version}"
+
+
+def _questionnaire(instrument: Instrument) -> tuple[str, dict[str, Any]]:
+    url = questionnaire_url(instrument)
+    system = f"{url}/answers"
+    resource: dict[str, Any] = {
+        "resourceType": "Questionnaire",
+        "url": url,
+        "version": instrument.version,
+        "name": "".join(part.title() for part in instrument.id.split("_")),
+        "title": instrument.title,
+        "status": "active",
+        "subjectType": ["Patient"],
+        "description": instrument.intro,
+        "copyright": f"{instrument.copyright}. {instrument.licence}",
+        "item": [
+            {
+                "linkId": item.id,
+                "text": item.text,
+                "type": "choice",
+                "required": True,
+                "answerOption": [
+                    {"valueCoding": {"system": system, "code": o.value, "display": o.label}}
+                    for o in item.options
+                ],
+            }
+            for item in instrument.items
+        ],
+    }
+    if instrument.note:
+        resource["purpose"] = instrument.note
+    return _urn("Questionnaire", [url]), resource
+
+
+def _instrument_response(
+    rating: InstrumentAnswers, patient: str
+) -> list[tuple[str, dict[str, Any]]]:
+    instrument = rating.instrument
+    url = questionnaire_url(instrument)
+    items = []
+    for item in instrument.items:
+        option = item.option(rating.answers[item.id])
+        coding = {"system": f"{url}/answers", "code": option.value, "display": option.label}
+        items.append({"linkId": item.id, "text": item.text, "answer": [{"valueCoding": coding}]})
+    qr_url = _urn("QuestionnaireResponse", [patient, url, rating.authored.isoformat(), items])
+    response = {
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": url,
+        "status": "completed",
+        "subject": {"reference": patient},
+        "authored": rating.authored.isoformat(),
+        "item": items,
+    }
+    result = score_instrument(instrument, rating.answers)
+    labels = {rule.id: rule.label for rule in instrument.scores}
+    observations = []
+    for score_id, value in result.scores.items():
+        observation = {
+            "resourceType": "Observation",
+            "status": "final",
+            "category": [SURVEY],
+            "code": {"text": f"{instrument.title}: {labels[score_id]}"},
+            "subject": {"reference": patient},
+            "effectiveDateTime": rating.authored.isoformat(),
+            "valueQuantity": _score(value),
+            "derivedFrom": [{"reference": qr_url}],
+            "interpretation": [{"text": result.band_label}],
+        }
+        observations.append((_urn("instrument-score", [qr_url, score_id, value]), observation))
+    return [(qr_url, response), *observations]
+
+
 def fhir_bundle(
     *,
     patient_ref: str,
@@ -243,9 +340,12 @@ def fhir_bundle(
     entries: Iterable[DailyEntry],
     ratings: Iterable[PsfsRating],
     generated: datetime,
+    instrument_answers: Iterable[InstrumentAnswers] = (),
 ) -> dict[str, Any]:
     """The bundle as a JSON-ready dict. ``intake`` must be a valid intake (IntakeError if
-    not); ``assessment`` is ``Assessment.to_json_dict()``; ``generated`` is the timestamp.
+    not); ``assessment`` is ``Assessment.to_json_dict()``; ``generated`` is the timestamp;
+    ``instrument_answers`` are the completed instrument ratings (a Questionnaire for each
+    instrument, a QuestionnaireResponse and score Observations for each rating).
     """
     parsed = read_saved_intake(intake)
     stamp = _instant(generated)
@@ -265,6 +365,11 @@ def fhir_bundle(
         resources.append(_risk_assessment(assessment, patient, qr_url, stamp))
     resources.extend(_pain_observation(entry, patient) for entry in normalise(entries))
     resources.extend(_psfs_observation(rating, patient) for rating in ratings)
+    answered = sorted(instrument_answers, key=lambda r: (r.authored, r.instrument.id))
+    used = {r.instrument.id: r.instrument for r in answered}
+    resources.extend(_questionnaire(instrument) for instrument in used.values())
+    for rating in answered:
+        resources.extend(_instrument_response(rating, patient))
     seen: set[str] = set()
     bundle_entries = []
     for url, resource in resources:
@@ -342,6 +447,17 @@ def _resource_problems(resource: dict[str, Any], where: str) -> list[str]:
 
     if kind == "Patient":
         need("identifier")
+    elif kind == "Questionnaire":
+        need("url", "status", "item")
+        for index, item in enumerate(resource.get("item") or []):
+            at = f"{where}.item[{index}]"
+            if not isinstance(item, dict) or not item.get("linkId") or not item.get("type"):
+                problems.append(f"{at}: linkId and type are required")
+                continue
+            for number, option in enumerate(item.get("answerOption") or []):
+                coding = option.get("valueCoding") if isinstance(option, dict) else None
+                if not _has_code({"coding": [coding]}):
+                    problems.append(f"{at}.answerOption[{number}]: valueCoding needs a code")
     elif kind == "QuestionnaireResponse":
         need("status", "subject", "questionnaire", "item")
         problems.extend(_item_problems(resource.get("item"), where))
@@ -366,12 +482,49 @@ def _resource_problems(resource: dict[str, Any], where: str) -> list[str]:
     return problems
 
 
+def _answers_fit_questionnaires(entries: list[Any]) -> list[str]:
+    """A response to a Questionnaire in the bundle answers only its items, with its options."""
+    resources = [e.get("resource") for e in entries if isinstance(e, dict)]
+    options: dict[str, dict[str, set[str]]] = {}
+    for resource in resources:
+        if isinstance(resource, dict) and resource.get("resourceType") == "Questionnaire":
+            options[str(resource.get("url"))] = {
+                str(item.get("linkId")): {
+                    str((o.get("valueCoding") or {}).get("code"))
+                    for o in item.get("answerOption") or []
+                }
+                for item in resource.get("item") or []
+                if isinstance(item, dict)
+            }
+    problems = []
+    for index, resource in enumerate(resources):
+        if (
+            not isinstance(resource, dict)
+            or resource.get("resourceType") != "QuestionnaireResponse"
+        ):
+            continue
+        known = options.get(str(resource.get("questionnaire")))
+        if known is None:
+            continue
+        for item in resource.get("item") or []:
+            link = item.get("linkId") if isinstance(item, dict) else None
+            if link not in known:
+                problems.append(f"entry[{index}]: item {link!r} is not in its Questionnaire")
+                continue
+            for answer in item.get("answer") or []:
+                code = (answer.get("valueCoding") or {}).get("code")
+                if known[link] and code not in known[link]:
+                    problems.append(f"entry[{index}]: {link} answer {code!r} is not an option")
+    return problems
+
+
 def validate_bundle_structure(bundle: Any) -> list[str]:
     """Problems a receiver would trip over; an empty list means the structure holds.
 
     Checks: a collection Bundle with a timestamp; each entry a urn:uuid fullUrl (unique)
-    and a known resource type; the fields each type needs; codes present; and every
-    reference resolving to an entry of the bundle.
+    and a known resource type; the fields each type needs; codes present; a response to a
+    Questionnaire in the bundle answering only its items and options; and every reference
+    resolving to an entry of the bundle.
     """
     if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
         return ["not a Bundle: resourceType must be 'Bundle'"]
@@ -408,6 +561,7 @@ def validate_bundle_structure(bundle: Any) -> list[str]:
             problems.append(f"{where}: unknown resourceType {kind!r}")
             continue
         problems.extend(_resource_problems(resource, where))
+    problems.extend(_answers_fit_questionnaires(entries))
     for path, reference in _references(entries, "entry"):
         if reference not in urls:
             problems.append(f"{path}: reference {reference} does not resolve inside the bundle")

@@ -28,11 +28,12 @@ from pydantic import BaseModel
 from spinewise.core.intake import History, PregnancySigns, RedFlags
 from spinewise.core.knowledge import knowledge
 from spinewise.core.legacy import LEGACY_SCHEMA
+from spinewise.core.personal_outcomes import Measure, PersonalOutcomes
 from spinewise.core.plan import Programme, Week
 from spinewise.core.progress import ProgressSummary, fmt
 from spinewise.core.review import WeeklyReview
 from spinewise.core.wording import counted
-from spinewise.reports.charts import pain_chart, psfs_chart
+from spinewise.reports.charts import outcomes_chart, pain_chart, psfs_chart
 
 ENCODING = "cp1252"
 DISCLAIMER = (
@@ -509,6 +510,50 @@ def _reviews(pdf: _Report, reviews: Sequence[WeeklyReview]) -> None:
     pdf.grid(rows, (14, 28, 20, 20, 96))
 
 
+def _outcome_mark(measure: Measure) -> str:
+    if measure.threshold is None:
+        return "not marked"
+    if measure.change is None:
+        return "one value so far"
+    return f"yes, {measure.change.direction}" if measure.change.meaningful else "not yet"
+
+
+def _outcomes(pdf: _Report, outcomes: PersonalOutcomes | None) -> None:
+    if outcomes is None or outcomes.empty:
+        return
+    pdf.heading("9. Outcomes the person sees")
+    rows = [["Measure", "First", "Latest", "Change", "Meaningful"]]
+    for measure in outcomes.measures:
+        if not measure.points:
+            continue
+        first, last = measure.points[0], measure.points[-1]
+        when = "start" if first.week == 0 else f"wk {first.week}"
+        change = measure.change
+        rows.append(
+            [
+                f"{measure.name} ({measure.scale})",
+                f"{fmt(first.value)} ({when})",
+                f"{fmt(last.value)} (wk {last.week})" if change else "-",
+                f"{change.change:+g}" if change else "-",
+                _outcome_mark(measure),
+            ]
+        )
+    pdf.grid(rows, (70, 28, 28, 20, 32))
+    for measure in outcomes.measures:
+        if measure.change is not None:
+            pdf.para(measure.change.verdict, size=9)
+    for measure in outcomes.measures:
+        if measure.threshold is not None and measure.points:
+            note = f" {measure.threshold.note}" if measure.threshold.note else ""
+            pdf.para(
+                f"{measure.name}: meaningful is {measure.threshold.rule}.{note}",
+                size=8.5,
+                colour=MUTED,
+            )
+    if outcomes.measure("pain_interference").points:
+        pdf.chart(outcomes_chart(outcomes, id_prefix="pdf-outcomes"), width=110)
+
+
 def _notes(pdf: _Report, summary: ProgressSummary) -> None:
     if not summary.recent_notes:
         return
@@ -526,12 +571,13 @@ def clinician_report(
     reviews: list[WeeklyReview],
     generated: datetime,
     compress: bool = True,
+    outcomes: PersonalOutcomes | None = None,
 ) -> bytes:
     """The clinician summary as PDF bytes (A4). Same inputs, same bytes.
 
     ``assessment`` is ``Assessment.to_json_dict()``; ``intake`` the intake JSON; the current
     programme week is the one containing ``generated``. ``compress=False`` leaves the page
-    streams readable (for tests).
+    streams readable (for tests). ``outcomes`` adds the outcomes the person sees (section 9).
     """
     pdf = _Report(pdf_text(person_label), generated)
     pdf.set_compression(compress)
@@ -545,5 +591,6 @@ def clinician_report(
     _adherence(pdf, summary)
     _psfs(pdf, summary)
     _reviews(pdf, reviews)
+    _outcomes(pdf, outcomes)
     _notes(pdf, summary)
     return bytes(pdf.output())

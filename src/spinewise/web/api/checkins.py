@@ -1,4 +1,5 @@
-"""The caller's daily check-ins and weekly activity ratings: the journal the web and CLI use."""
+"""The caller's daily check-ins, weekly activity and pain-interference ratings and outcomes:
+the journal the web and CLI use."""
 
 from __future__ import annotations
 
@@ -12,27 +13,33 @@ from spinewise.core.checkin import CHECKIN_FLAGS
 from spinewise.core.journal import (
     IDEMPOTENCY_KEY,
     IDEMPOTENCY_KEY_RULE,
+    INTERFERENCE,
     PSFS_ACTIVITIES,
     PSFS_SCORE,
     DailyEntry,
+    InterferenceRating,
     WeeklyRating,
 )
+from spinewise.core.personal_outcomes import PersonalOutcomes, score_interference
 from spinewise.web.api.auth import AUTH, auth_user
 from spinewise.web.api.http import links, responses
-from spinewise.web.api.schemas import CheckInOut, PsfsOut, strict_json
+from spinewise.web.api.schemas import CheckInOut, InterferenceOut, PsfsOut, strict_json
 from spinewise.web.journal import services
-from spinewise.web.journal.models import CheckIn, PsfsEntry
+from spinewise.web.journal.models import CheckIn, InterferenceEntry, PsfsEntry
 
 router = Router(tags=["journal"])
 
 CHECKIN_EXAMPLE = {"day": "2026-11-24", "pain": 4, "sessions_done": 1, "new_red_flags": []}
 RATING_EXAMPLE = {"week_start": "2026-11-23", "activities": [{"name": "Sitting", "score": 4}]}
+INTERFERENCE_EXAMPLE = {"week_start": "2026-11-23", "pain": 5, "enjoyment": 4, "activity": 6}
 if TYPE_CHECKING:
     CheckInBody = DailyEntry
     RatingBody = WeeklyRating
+    InterferenceBody = InterferenceRating
 else:
     CheckInBody = Body[strict_json(DailyEntry), {"example": CHECKIN_EXAMPLE}]
     RatingBody = Body[strict_json(WeeklyRating), {"example": RATING_EXAMPLE}]
+    InterferenceBody = Body[strict_json(InterferenceRating), {"example": INTERFERENCE_EXAMPLE}]
 IdempotencyKey = Annotated[
     str | None,
     Header(
@@ -210,3 +217,94 @@ def delete_psfs(request: HttpRequest, week_start: date) -> Status[None]:
     if not services.delete_psfs(auth_user(request), week_start):
         raise Http404
     return Status(204, None)
+
+
+def interference_out(entry: InterferenceEntry) -> InterferenceOut:
+    result = score_interference(entry.to_rating())
+    return InterferenceOut(
+        id=entry.pk,
+        week_start=entry.week_start.isoformat(),
+        pain=entry.pain,
+        enjoyment=entry.enjoyment,
+        activity=entry.activity,
+        mean=result.scores["mean"],
+        band=result.band_label,
+    )
+
+
+@router.post(
+    "/pain-interference",
+    auth=AUTH,
+    operation_id="record_pain_interference",
+    summary="Rate or re-rate a week's pain interference",
+    description=(
+        "Three answers about the last seven days, each "
+        f"{INTERFERENCE.low}-{INTERFERENCE.high}: how strong the pain usually was (`pain`), "
+        "how much it took the pleasure out of things (`enjoyment`) and how much it held back "
+        "day-to-day activities (`activity`). Scored as their mean. One rating per week: any "
+        "day of a week names that week (kept by its Monday), and rating it again replaces "
+        "it. The week may not start after today or before the journal's earliest day."
+    ),
+    response=responses({201: InterferenceOut}, auth=True, body=True),
+    openapi_extra={
+        "responses": {
+            201: {
+                "links": links(
+                    DeletePainInterference=(
+                        "delete_pain_interference",
+                        "week_start",
+                        "/week_start",
+                    )
+                )
+            }
+        }
+    },
+)
+def record_pain_interference(
+    request: HttpRequest, rating: InterferenceBody
+) -> Status[InterferenceOut]:
+    entry = services.save_interference(auth_user(request), rating.model_dump())
+    return Status(201, interference_out(entry))
+
+
+@router.get(
+    "/pain-interference",
+    auth=AUTH,
+    operation_id="list_pain_interference",
+    summary="Your weekly pain-interference ratings",
+    description="Oldest first.",
+    response=responses({200: list[InterferenceOut]}, auth=True),
+)
+def list_pain_interference(request: HttpRequest) -> list[InterferenceOut]:
+    return [interference_out(e) for e in InterferenceEntry.objects.filter(user=auth_user(request))]
+
+
+@router.delete(
+    "/pain-interference/{week_start}",
+    auth=AUTH,
+    operation_id="delete_pain_interference",
+    summary="Delete your pain-interference rating for one week",
+    description="404 when you have no rating for that week (give the week's Monday).",
+    response=responses({204: None}, auth=True, params=True, lookup=True),
+)
+def delete_pain_interference(request: HttpRequest, week_start: date) -> Status[None]:
+    if not services.delete_interference(auth_user(request), week_start):
+        raise Http404
+    return Status(204, None)
+
+
+@router.get(
+    "/outcomes",
+    auth=AUTH,
+    operation_id="my_outcomes",
+    summary="Your outcomes over the weeks",
+    description=(
+        "Pain interference, the recovery screen, function (PSFS) and sessions done, per "
+        "programme week, each with its first-to-latest change and whether it is meaningful "
+        "by its published threshold (the rule, its sources and any caveat are included)."
+    ),
+    response=responses({200: PersonalOutcomes}, auth=True),
+)
+def my_outcomes(request: HttpRequest) -> PersonalOutcomes:
+    user = auth_user(request)
+    return services.outcomes_for(user, services.today_for(user))

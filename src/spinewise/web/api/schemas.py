@@ -352,6 +352,16 @@ class CheckInOut(DailyEntry):
     )
 
 
+class InterferenceOut(Schema):
+    id: int
+    week_start: str = Field(examples=["2026-11-23"])
+    pain: int
+    enjoyment: int
+    activity: int
+    mean: float = Field(description="The instrument's score: the mean of the three answers.")
+    band: str = Field(description="The instrument's band, the score in words.")
+
+
 class PsfsOut(Schema):
     id: int
     week_start: str = Field(examples=["2026-11-23"])

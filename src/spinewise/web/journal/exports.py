@@ -63,6 +63,7 @@ def fhir_for(user: User) -> dict[str, object]:
         entries=services.entries_for(user),
         ratings=services.ratings_for(user),
         generated=_now(),
+        instrument_answers=services.instrument_answers_for(user),
     )
 
 
@@ -79,6 +80,7 @@ def pdf_for(user: User) -> bytes:
         summary=services.progress_for(user, until=services.today_for(user)),
         reviews=services.reviews_for(programme) if programme else [],
         generated=_now(),
+        outcomes=services.outcomes_for(user, until=services.today_for(user)),
     )
 
 

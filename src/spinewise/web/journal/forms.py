@@ -1,4 +1,5 @@
-"""Check-in and PSFS forms: plain Django forms whose data the core validates.
+"""Check-in, PSFS and pain-interference forms: plain Django forms whose data the core
+validates.
 
 Every range comes from ``core.journal``; the forms only choose widgets and words.
 """
@@ -10,8 +11,11 @@ from typing import Any
 from django import forms
 
 from spinewise.core.checkin import checkin_choice_groups
+from spinewise.core.instruments import packaged_instrument
 from spinewise.core.intake import Screening
 from spinewise.core.journal import (
+    INTERFERENCE,
+    INTERFERENCE_INSTRUMENT,
     MAX_ACTIVITY_NAME,
     MAX_NOTE,
     PAIN,
@@ -162,3 +166,26 @@ class PsfsForm(JournalForm):
                 field = f"{'activity' if parts[2] == 'name' else 'score'}_{int(parts[1]) + 1}"
             mapped.append((field, message))
         super().add_problems(mapped)
+
+
+class InterferenceForm(JournalForm):
+    """The weekly pain-interference rating: the instrument's three questions on its scale.
+
+    The questions and the words at each end of the scale come from the instrument file."""
+
+    week_start = forms.DateField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for item in packaged_instrument(INTERFERENCE_INSTRUMENT).items:
+            low, high = item.options[0].label, item.options[-1].label
+            self.fields[item.id] = forms.TypedChoiceField(
+                choices=scale(INTERFERENCE), coerce=int, widget=forms.RadioSelect,
+                label=item.text, help_text=f"{low}; {high}.",
+            )  # fmt: skip
+
+    def rating(self) -> dict[str, Any]:
+        """The answers as the core's ``parse_interference`` takes them."""
+        data = self.cleaned_data
+        names = [item.id for item in packaged_instrument(INTERFERENCE_INSTRUMENT).items]
+        return {"week_start": data["week_start"], **{name: data[name] for name in names}}

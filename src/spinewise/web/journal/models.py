@@ -1,4 +1,5 @@
-"""Daily check-ins, weekly PSFS ratings and the weekly verdicts, per person."""
+"""Daily check-ins, weekly PSFS and pain-interference ratings and the weekly verdicts, per
+person."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from spinewise.core.journal import DailyEntry, PsfsActivity, PsfsRating
+from spinewise.core.journal import DailyEntry, InterferenceRating, PsfsActivity, PsfsRating
 from spinewise.web.programmes.models import SavedProgramme
 
 
@@ -90,6 +91,39 @@ class PsfsEntry(models.Model):
         return PsfsRating(
             week_start=self.week_start,
             activities=[PsfsActivity.model_validate(a) for a in self.activities],
+        )
+
+
+class InterferenceEntry(models.Model):
+    """The weekly pain-interference rating: three answers, each 0-10, one rating a week."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interference_entries"
+    )
+    week_start = models.DateField()
+    pain = models.PositiveSmallIntegerField()
+    enjoyment = models.PositiveSmallIntegerField()
+    activity = models.PositiveSmallIntegerField()
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["week_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "week_start"], name="one_interference_rating_a_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Pain interference, week of {self.week_start}"
+
+    def to_rating(self) -> InterferenceRating:
+        return InterferenceRating(
+            week_start=self.week_start,
+            pain=self.pain,
+            enjoyment=self.enjoyment,
+            activity=self.activity,
         )
 
 

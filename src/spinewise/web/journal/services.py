@@ -1,4 +1,5 @@
-"""The journal's reads and writes: check-ins, PSFS, weekly reviews, progress and exports.
+"""The journal's reads and writes: check-ins, PSFS, pain interference, weekly reviews,
+progress, outcomes and exports.
 
 Web views, the API and the CLI all come through here, so what is logged in the terminal
 shows on the dashboard. Every decision is the core's.
@@ -18,26 +19,40 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from spinewise.core.checkin import retriage, unasked_flags
+from spinewise.core.instruments import Instrument, InstrumentResult, packaged_instrument
+from spinewise.core.intake import RECOVERY_SCREEN, Intake
 from spinewise.core.journal import (
+    INTERFERENCE_INSTRUMENT,
     DailyEntry,
     DayWindow,
+    InterferenceRating,
     JournalError,
     PsfsActivity,
     PsfsRating,
     journal_window,
     parse_checkin,
     parse_idempotency_key,
+    parse_interference,
     parse_rating,
 )
 from spinewise.core.journal import week_start_of as week_start_of  # the views' and tests'
+from spinewise.core.pathway import score_screen
+from spinewise.core.personal_outcomes import PersonalOutcomes, personal_outcomes
 from spinewise.core.plan import finished_weeks
 from spinewise.core.progress import WINDOW_DAYS, PainPoint, ProgressSummary, summary
 from spinewise.core.review import WeeklyReview, apply_review, review_week
 from spinewise.core.triage import Triage
-from spinewise.reports.charts import adherence_chart, pain_chart, psfs_chart
+from spinewise.reports.charts import adherence_chart, outcomes_chart, pain_chart, psfs_chart
+from spinewise.reports.fhir import InstrumentAnswers
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
-from spinewise.web.journal.models import CheckIn, CheckInKey, PsfsEntry, WeeklyReviewRecord
+from spinewise.web.journal.models import (
+    CheckIn,
+    CheckInKey,
+    InterferenceEntry,
+    PsfsEntry,
+    WeeklyReviewRecord,
+)
 from spinewise.web.programmes.models import SavedProgramme
 
 # Defined once, in programmes.selectors; re-exported for the journal's callers.
@@ -237,6 +252,81 @@ def ratings_for(user: User) -> list[PsfsRating]:
     return [p.to_rating() for p in PsfsEntry.objects.filter(user=user)]
 
 
+def interference_newest_first(user: User) -> list[InterferenceEntry]:
+    return list(InterferenceEntry.objects.filter(user=user).order_by("-week_start"))
+
+
+def interference_on(user: User, week_start: date) -> InterferenceEntry | None:
+    return InterferenceEntry.objects.filter(user=user, week_start=week_start).first()
+
+
+def delete_interference(user: User, week_start: date) -> bool:
+    """Removes the person's pain-interference rating for that week; False when there was none."""
+    deleted, _ = InterferenceEntry.objects.filter(user=user, week_start=week_start).delete()
+    return deleted > 0
+
+
+def save_interference(user: User, data: Mapping[str, Any]) -> InterferenceEntry:
+    """Saves (or replaces) the week's pain-interference rating; JournalError when it breaks
+    the rules (the core's ``parse_interference``, with the person's date window)."""
+    rating = parse_interference(data, window=window_for(user))
+    entry, _ = InterferenceEntry.objects.update_or_create(
+        user=user,
+        week_start=rating.week_start,
+        defaults={"pain": rating.pain, "enjoyment": rating.enjoyment, "activity": rating.activity},
+    )
+    return entry
+
+
+def interference_for(user: User) -> list[InterferenceRating]:
+    return [e.to_rating() for e in InterferenceEntry.objects.filter(user=user)]
+
+
+def interference_instrument() -> Instrument:
+    """The weekly pain-interference questions (for the page's intro and licence note)."""
+    return packaged_instrument(INTERFERENCE_INSTRUMENT)
+
+
+def instrument_answers_for(user: User) -> list[InstrumentAnswers]:
+    """Every completed instrument rating, for the FHIR export: the recovery screen at the
+    latest assessment and at each re-screen, and each weekly pain-interference rating."""
+    found: list[InstrumentAnswers] = []
+    saved = latest_assessment(user)
+    intake = saved.parsed_intake if saved else None
+    screen = packaged_instrument(RECOVERY_SCREEN)
+    if saved is not None and isinstance(intake, Intake) and intake.recovery is not None:
+        found.append(InstrumentAnswers(screen, dict(intake.recovery), saved.created.date()))
+    programme = latest_programme(user)
+    for record in programme.programme.rescreens if programme else []:
+        found.append(InstrumentAnswers(screen, dict(record.answers), record.day))
+    interference = interference_instrument()
+    found.extend(
+        InstrumentAnswers(interference, rating.answers(), rating.week_start)
+        for rating in interference_for(user)
+    )
+    return found
+
+
+def assessment_screen(user: User) -> InstrumentResult | None:
+    """The recovery screen as the latest assessment scored it (None when not answered)."""
+    saved = latest_assessment(user)
+    intake = saved.parsed_intake if saved else None
+    return score_screen(intake.recovery) if isinstance(intake, Intake) else None
+
+
+def outcomes_for(user: User, until: date | None = None) -> PersonalOutcomes:
+    """The person's outcomes over the programme weeks (the core decides every mark)."""
+    saved = latest_programme(user)
+    return personal_outcomes(
+        programme=saved.programme if saved else None,
+        interference=interference_for(user),
+        psfs=ratings_for(user),
+        entries=entries_for(user),
+        until=until,
+        assessment_screen=assessment_screen(user),
+    )
+
+
 def reviews_for(saved: SavedProgramme) -> list[WeeklyReview]:
     return [WeeklyReview.model_validate(r.data) for r in saved.reviews.order_by("week")]
 
@@ -303,6 +393,7 @@ def _version_sql() -> str:
     ratings = PsfsEntry._meta.db_table
     assessments = SavedAssessment._meta.db_table
     reviews = WeeklyReviewRecord._meta.db_table
+    interference = InterferenceEntry._meta.db_table
     # One round trip for everything the dashboard's summary reads (several ORM queries
     # cost more to build than to run).
     return (
@@ -314,7 +405,9 @@ def _version_sql() -> str:
         " LIMIT 1),"
         f" (SELECT COUNT(*) FROM {reviews} WHERE programme_id = %s),"
         f" (SELECT COUNT(*) FROM {reviews} WHERE programme_id = %s AND verdict = 'retriage'),"
-        f" (SELECT COUNT(*) FROM {checkins} WHERE user_id = %s AND day = %s)"
+        f" (SELECT COUNT(*) FROM {checkins} WHERE user_id = %s AND day = %s),"
+        f" (SELECT COUNT(*) FROM {interference} WHERE user_id = %s),"
+        f" (SELECT MAX(updated) FROM {interference} WHERE user_id = %s)"
     )
 
 
@@ -336,9 +429,11 @@ def dashboard_state(user: User, saved: SavedProgramme | None, today: date) -> Da
     """
     programme = saved.pk if saved else None
     with connection.cursor() as cursor:
-        cursor.execute(_version_sql(), [user.pk] * 5 + [programme, programme, user.pk, today])
+        cursor.execute(
+            _version_sql(), [user.pk] * 5 + [programme, programme, user.pk, today, user.pk, user.pk]
+        )
         row = cursor.fetchone()
-    summary_parts = row[:6]
+    summary_parts = (*row[:6], *row[8:10])
     reviewed, retriage, today_rows = row[5], row[6], row[7]
     finished = len(finished_weeks(saved.start, saved.weeks, today)) if saved else 0
     parts = (*summary_parts, programme, saved.revision if saved else None)
@@ -372,6 +467,8 @@ class Dashboard:
     psfs_svg: str
     reviews: list[WeeklyReview]
     has_assessment: bool
+    outcomes: PersonalOutcomes
+    outcomes_svg: str
 
     @property
     def recent(self) -> list[PainPoint]:
@@ -394,6 +491,7 @@ def dashboard_for(user: User, saved: SavedProgramme | None, until: date | None =
         return cached
     full = progress_for(user, until)
     progress = full.model_copy(update={"series": full.series[-DASHBOARD_DAYS:]})
+    outcomes = outcomes_for(user, until)
     made = Dashboard(
         progress=progress,
         pain_svg=pain_chart(progress.chart_series, progress.pain.baseline),
@@ -401,6 +499,8 @@ def dashboard_for(user: User, saved: SavedProgramme | None, until: date | None =
         psfs_svg=psfs_chart(progress.psfs) if progress.psfs else "",
         reviews=list(reversed(reviews_for(saved))) if saved else [],
         has_assessment=state.has_assessment,
+        outcomes=outcomes,
+        outcomes_svg="" if outcomes.empty else outcomes_chart(outcomes),
     )
     cache.set(key, made, timeout=PROGRESS_CACHE_SECONDS)
     return made
@@ -442,6 +542,7 @@ def everything_about(user: User) -> dict[str, Any]:
         ],
         "checkins": [e.model_dump(mode="json") for e in entries_for(user)],
         "psfs": [r.model_dump(mode="json") for r in ratings_for(user)],
+        "pain_interference": [r.model_dump(mode="json") for r in interference_for(user)],
         "api_tokens": [
             {"name": t.name, "created": t.created.isoformat()} for t in user.api_tokens.all()
         ],

@@ -13,6 +13,12 @@ urlpatterns = [
     path("checkin/<isodate:day>/delete/", views.checkin_delete, name="checkin_delete"),
     path("function/", views.psfs, name="psfs"),
     path("function/<isodate:week_start>/delete/", views.psfs_delete, name="psfs_delete"),
+    path("pain-week/", views.interference, name="interference"),
+    path(
+        "pain-week/<isodate:week_start>/delete/",
+        views.interference_delete,
+        name="interference_delete",
+    ),
     path("history/", views.history, name="history"),
     path("export/<slug:fmt>/", views.export, name="export"),
 ]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from spinewise.core.journal import JournalError, new_idempotency_key
 from spinewise.web.journal import exports, services
-from spinewise.web.journal.forms import CheckInForm, PsfsForm
+from spinewise.web.journal.forms import CheckInForm, InterferenceForm, PsfsForm
 from spinewise.web.users import signed_in_user
 
 
@@ -143,6 +143,49 @@ def psfs_delete(request: HttpRequest, week_start: date) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def interference(request: HttpRequest) -> HttpResponse:
+    """The weekly pain-interference rating: three questions on one scale, once a week."""
+    user = signed_in_user(request)
+    week_start = services.week_start_of(
+        _day_from(request.GET.get("week"), services.today_for(user))
+    )
+    existing = services.interference_on(user, week_start)
+    initial: dict[str, object] = {"week_start": week_start}
+    if existing is not None:
+        initial.update(pain=existing.pain, enjoyment=existing.enjoyment, activity=existing.activity)
+    form = InterferenceForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_interference(user, form.rating())
+        except JournalError as error:
+            form.add_problems(error.problems)
+        else:
+            messages.success(request, "This week's pain rating is saved.")
+            return redirect("journal:dashboard")
+    return render(
+        request,
+        "journal/interference.html",
+        {
+            "form": form,
+            "week_start": week_start,
+            "existing": existing,
+            "instrument": services.interference_instrument(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def interference_delete(request: HttpRequest, week_start: date) -> HttpResponse:
+    if not services.delete_interference(signed_in_user(request), week_start):
+        raise Http404("No pain rating for that week")
+    messages.success(request, f"Pain rating for the week of {week_start:%-d %B %Y} deleted.")
+    return redirect("journal:history")
+
+
+@login_required
 def history(request: HttpRequest) -> HttpResponse:
     """Every check-in and rating, newest first, each with edit and delete."""
     user = signed_in_user(request)
@@ -152,6 +195,7 @@ def history(request: HttpRequest) -> HttpResponse:
         {
             "checkins": services.checkins_newest_first(user),
             "ratings": services.psfs_newest_first(user),
+            "interference": services.interference_newest_first(user),
         },
     )
 
