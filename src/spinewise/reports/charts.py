@@ -14,7 +14,7 @@ stylesheet restyle the charts, e.g. for dark mode.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from xml.sax.saxutils import escape, quoteattr
 
@@ -413,6 +413,29 @@ def _psfs_desc(points: Sequence[PsfsPoint]) -> str:
 MAX_WEEK_LABELS = 12
 
 
+def _weekly_scale(
+    y_label: str, weeks: Sequence[int]
+) -> tuple[_Plot, list[str], Callable[[int], float]]:
+    """A 0-10 chart over programme weeks: the plot, its axes and week labels, and the x of a
+    week's centre. At least six weeks are shown, and at most about a dozen labels however
+    long the history, so the drawing stays small."""
+    plot = _Plot(left=30, top=48, right=WIDTH - 12, bottom=HEIGHT - 30, top_value=10)
+    body = plot.y_axis(2)
+    body.append(_text(4, 36, y_label, fill=INK, font_size=11))
+    body.append(_line(plot.left, plot.bottom, plot.right, plot.bottom, stroke=MUTED))
+    last_week = max([6, *weeks])
+    slot = plot.width / last_week
+
+    def x(week: int) -> float:
+        return plot.left + slot * (week - 0.5)
+
+    step = max(1, math.ceil(last_week / MAX_WEEK_LABELS))
+    for week in range(1, last_week + 1, step):
+        label = f"Week {week}" if last_week <= 8 else str(week)
+        body.append(_text(x(week), plot.bottom + 17, label, text_anchor="middle"))
+    return plot, body, x
+
+
 def psfs_chart(
     by_week: Sequence[PsfsPoint],
     *,
@@ -420,21 +443,7 @@ def psfs_chart(
     title: str = "Function: your chosen activities",
 ) -> str:
     """The PSFS average (0-10) per week as a line with labelled dots."""
-    plot = _Plot(left=30, top=48, right=WIDTH - 12, bottom=HEIGHT - 30, top_value=10)
-    body = plot.y_axis(2)
-    body.append(_text(4, 36, "Ability (0-10)", fill=INK, font_size=11))
-    body.append(_line(plot.left, plot.bottom, plot.right, plot.bottom, stroke=MUTED))
-    last_week = max([6, *(p.week for p in by_week)])
-    slot = plot.width / last_week
-
-    def x(week: int) -> float:
-        return plot.left + slot * (week - 0.5)
-
-    # At most about a dozen labels, however long the history: the drawing stays small.
-    step = max(1, math.ceil(last_week / MAX_WEEK_LABELS))
-    for week in range(1, last_week + 1, step):
-        label = f"Week {week}" if last_week <= 8 else str(week)
-        body.append(_text(x(week), plot.bottom + 17, label, text_anchor="middle"))
+    plot, body, x = _weekly_scale("Ability (0-10)", [p.week for p in by_week])
     if not by_week:
         body.append(
             _text(
@@ -498,20 +507,7 @@ def outcomes_chart(
     dashed line where a meaningful improvement from the first week begins."""
     measure = outcomes.measure("pain_interference")
     points = measure.points
-    plot = _Plot(left=30, top=48, right=WIDTH - 12, bottom=HEIGHT - 30, top_value=10)
-    body = plot.y_axis(2)
-    body.append(_text(4, 36, "Interference (0-10)", fill=INK, font_size=11))
-    body.append(_line(plot.left, plot.bottom, plot.right, plot.bottom, stroke=MUTED))
-    last_week = max([6, *(p.week for p in points)])
-    slot = plot.width / last_week
-
-    def x(week: int) -> float:
-        return plot.left + slot * (week - 0.5)
-
-    step = max(1, math.ceil(last_week / MAX_WEEK_LABELS))
-    for week in range(1, last_week + 1, step):
-        label = f"Week {week}" if last_week <= 8 else str(week)
-        body.append(_text(x(week), plot.bottom + 17, label, text_anchor="middle"))
+    plot, body, x = _weekly_scale("Interference (0-10)", [p.week for p in points])
     legend = [("line", "Your weekly average")]
     if not points:
         body.append(
