@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 from django.test import Client
 
@@ -92,6 +94,20 @@ def test_drawings_are_served_as_svg(client: Client, suffix: str) -> None:
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
     assert response.content.decode().lstrip().startswith("<svg")
+
+
+@pytest.mark.parametrize("suffix", [".svg", "/key-poses.svg", "/thumbnail.svg"])
+def test_drawings_are_sent_compressed_to_browsers_that_accept_it(
+    client: Client, suffix: str
+) -> None:
+    exercise_id = next(iter(load_exercises()))
+    plain = client.get(f"/exercises/{exercise_id}{suffix}")
+
+    packed = client.get(f"/exercises/{exercise_id}{suffix}", headers={"Accept-Encoding": "gzip"})
+
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content)
 
 
 def test_the_page_reserves_the_drawing_s_own_proportions(client: Client) -> None:

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from spinewise.core.knowledge import knowledge
@@ -118,6 +119,10 @@ def _drawing(exercise_id: str, kind: str) -> HttpResponse:
 # The animation moves with CSS from a <style> element inside the SVG. The drawings are shown
 # through <img>, where nothing in them can run or load, so this one response allows inline
 # style (a page that inlined the SVG would have its own policy block it).
+# Every drawing is sent gzipped when the browser accepts it: SVG is text that compresses to
+# about a quarter, and a drawing holds no secret and echoes no input, so compression cannot
+# leak anything (the BREACH concern does not apply). A session page shows several.
+@gzip_page
 @csp({"default-src": [NONE], "style-src": [UNSAFE_INLINE], "img-src": ["data:"]})  # type: ignore[arg-type]
 @require_safe
 def exercise_svg(request: HttpRequest, exercise_id: str) -> HttpResponse:
@@ -126,12 +131,14 @@ def exercise_svg(request: HttpRequest, exercise_id: str) -> HttpResponse:
 
 # The key poses side by side (what <picture> shows when motion is reduced) and the list
 # thumbnail are still pictures without any style: nothing at all is allowed.
+@gzip_page
 @csp({"default-src": [NONE]})  # type: ignore[arg-type]
 @require_safe
 def exercise_key_poses(request: HttpRequest, exercise_id: str) -> HttpResponse:
     return _drawing(exercise_id, "key-poses")
 
 
+@gzip_page
 @csp({"default-src": [NONE]})  # type: ignore[arg-type]
 @require_safe
 def exercise_thumbnail(request: HttpRequest, exercise_id: str) -> HttpResponse:
