@@ -245,16 +245,7 @@ def pain_chart(
     average = "7-day average" if resolution == "daily" else f"{resolution.capitalize()} mean"
     legend = [("dot", "Daily pain" if resolution == "daily" else "Average pain"), ("line", average)]
     if not points:
-        body.append(
-            _text(
-                (plot.left + plot.right) / 2,
-                (plot.top + plot.bottom) / 2,
-                "No check-ins yet",
-                text_anchor="middle",
-                fill=INK,
-                font_size=14,
-            )
-        )
+        body.append(_empty_note(plot, "No check-ins yet"))
         return _svg(id_prefix, title, _pain_desc(points, baseline, resolution), body)
     first, last = points[0].day, points[-1].day
     span = (last - first).days
@@ -342,16 +333,7 @@ def adherence_chart(
     body.append(_text(4, 36, "Sessions", fill=INK, font_size=11))
     body.append(_line(plot.left, plot.bottom, plot.right, plot.bottom, stroke=MUTED))
     if not weeks:
-        body.append(
-            _text(
-                (plot.left + plot.right) / 2,
-                (plot.top + plot.bottom) / 2,
-                "No programme weeks yet",
-                text_anchor="middle",
-                fill=INK,
-                font_size=14,
-            )
-        )
+        body.append(_empty_note(plot, "No programme weeks yet"))
     slot = plot.width / max(len(weeks), 1)
     bar = min(22.0, slot * 0.36)
     for index, week in enumerate(weeks):
@@ -413,6 +395,18 @@ def _psfs_desc(points: Sequence[PsfsPoint]) -> str:
 MAX_WEEK_LABELS = 12
 
 
+def _empty_note(plot: _Plot, message: str) -> str:
+    """The words in the middle of a chart that has nothing to draw yet."""
+    return _text(
+        (plot.left + plot.right) / 2,
+        (plot.top + plot.bottom) / 2,
+        message,
+        text_anchor="middle",
+        fill=INK,
+        font_size=14,
+    )
+
+
 def _weekly_scale(
     y_label: str, weeks: Sequence[int]
 ) -> tuple[_Plot, list[str], Callable[[int], float]]:
@@ -445,16 +439,7 @@ def psfs_chart(
     """The PSFS average (0-10) per week as a line with labelled dots."""
     plot, body, x = _weekly_scale("Ability (0-10)", [p.week for p in by_week])
     if not by_week:
-        body.append(
-            _text(
-                (plot.left + plot.right) / 2,
-                (plot.top + plot.bottom) / 2,
-                "No ratings yet",
-                text_anchor="middle",
-                fill=INK,
-                font_size=14,
-            )
-        )
+        body.append(_empty_note(plot, "No ratings yet"))
     else:
         first = by_week[0]
         target = first.mean + PSFS_MEAN_CHANGE
@@ -510,16 +495,7 @@ def outcomes_chart(
     plot, body, x = _weekly_scale("Interference (0-10)", [p.week for p in points])
     legend = [("line", "Your weekly average")]
     if not points:
-        body.append(
-            _text(
-                (plot.left + plot.right) / 2,
-                (plot.top + plot.bottom) / 2,
-                "No ratings yet",
-                text_anchor="middle",
-                fill=INK,
-                font_size=14,
-            )
-        )
+        body.append(_empty_note(plot, "No ratings yet"))
     else:
         target = points[0].value - needed_change(points[0].value)
         if len(points) > 1 and target >= 0:

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
@@ -97,13 +98,16 @@ def checkin_delete(request: HttpRequest, day: date) -> HttpResponse:
     return redirect("journal:history")
 
 
+def _week_asked(request: HttpRequest, user: User) -> date:
+    """The Monday of the week in ``?week=`` (any day of it), or of this person's today."""
+    return services.week_start_of(_day_from(request.GET.get("week"), services.today_for(user)))
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def psfs(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
-    week_start = services.week_start_of(
-        _day_from(request.GET.get("week"), services.today_for(user))
-    )
+    week_start = _week_asked(request, user)
     existing = services.psfs_on(user, week_start)
     previous = services.ratings_for(user)
     initial: dict[str, object] = {"week_start": week_start}
@@ -147,9 +151,7 @@ def psfs_delete(request: HttpRequest, week_start: date) -> HttpResponse:
 def interference(request: HttpRequest) -> HttpResponse:
     """The weekly pain-interference rating: three questions on one scale, once a week."""
     user = signed_in_user(request)
-    week_start = services.week_start_of(
-        _day_from(request.GET.get("week"), services.today_for(user))
-    )
+    week_start = _week_asked(request, user)
     existing = services.interference_on(user, week_start)
     initial: dict[str, object] = {"week_start": week_start}
     if existing is not None:
