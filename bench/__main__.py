@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.common import ROOT, Section, server_env, serving, serving_floor
+from bench.common import ROOT, Section, floor_cookie, server_env, serving, serving_floor
 
 OUTPUT = ROOT / "docs" / "performance.md"
 
@@ -113,13 +113,17 @@ def main() -> int:
         log = data / "server.log"
 
         def web() -> list[Section]:
+            signed_in_db = data / "floor-signed-in.sqlite3"
+            cookie = floor_cookie(signed_in_db)
             with (
                 serving(server_env(data), workers, log) as url,
                 serving_floor(workers, data / "floor.log") as floor,
+                serving_floor(workers, data / "floor-signed-in.log", signed_in_db) as signed_in,
             ):
+                reference = web_load.Reference(signed_in, f"sessionid={cookie}")
                 load = guarded(
                     "Web under load",
-                    lambda: web_load.run(url, floor, person, journal, workers, cores),
+                    lambda: web_load.run(url, floor, reference, person, journal, workers, cores),
                 )
                 weight = guarded("Page weight", lambda: page_weight.run(url, person, journal))
             return [load, weight]

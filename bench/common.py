@@ -97,15 +97,34 @@ def serving(env: dict[str, str], workers: int, log: Path) -> Iterator[str]:
         yield url
 
 
-@contextmanager
-def serving_floor(workers: int, log: Path) -> Iterator[str]:
-    """The one-view Django app of ``bench/floor.py``, served the way ``serving`` serves."""
-    port = free_port()
-    command = [sys.executable, "-m", "bench.floor", "--port", str(port), "--workers", str(workers)]
+def _floor_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    with _running(command, env, port, log) as url:
+    return env
+
+
+@contextmanager
+def serving_floor(workers: int, log: Path, signed_in: Path | None = None) -> Iterator[str]:
+    """The one-view Django app of ``bench/floor.py``, served the way ``serving`` serves;
+    with ``signed_in`` (a SQLite file made by ``floor_cookie``), behind session and auth."""
+    port = free_port()
+    command = [sys.executable, "-m", "bench.floor", "--port", str(port), "--workers", str(workers)]
+    if signed_in is not None:
+        command += ["--signed-in", str(signed_in)]
+    with _running(command, _floor_env(), port, log) as url:
         yield url
+
+
+def floor_cookie(database: Path) -> str:
+    """Makes the signed-in floor's database and returns its person's session cookie."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.floor", "--prepare", str(database)],
+        env=_floor_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
 
 
 @contextmanager

@@ -22,7 +22,7 @@ def run() -> Section:
     section = Section("Engine (spinewise.core, in process)")
     intakes = [(name, parse_intake(data)) for name, data in vignette_data()]
     assessments = {name: assess(intake) for name, intake in intakes}  # warm: content loaded
-    eligible = [(n, i) for n, i in intakes if assessments[n].triage.level.allows_exercise]
+    eligible = [(n, i) for n, i in intakes if assessments[n].triage.allows_plan]
     prefs = Preferences()
     start = date(2026, 1, 5)
     for name, intake in eligible:

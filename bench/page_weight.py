@@ -127,8 +127,12 @@ def run(base: str, person: Person, journal: bool) -> Section:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     worst = ("", 0)
+    skipped: list[str] = []
     for name, path, signed_in in funnel(person, journal, steps):
         result = weigh(base, path, cookie if signed_in else None)
+        if result["status"] == 404 and name.startswith("Question step"):
+            skipped.append(name.removeprefix("Question step "))  # asked only when it applies
+            continue
         sizes: dict[str, int] = result["sizes"]  # type: ignore[assignment]
         total = sum(sizes.values())
         if total > worst[1]:
@@ -138,6 +142,12 @@ def run(base: str, person: Person, journal: bool) -> Section:
             f"{kb(sizes.get('css', 0))} | {kb(sizes.get('js', 0))} | "
             f"{kb(sizes.get('images', 0))} | **{kb(total)}** | {kb(result['gzip'])} |"  # type: ignore[arg-type]
         )
+    if skipped:
+        section.lines += [
+            "",
+            f"Not weighed: {', '.join(skipped)}, asked only when an earlier answer calls "
+            "for it (a new visitor is sent past it).",
+        ]
     section.budgets.append(
         Budget(
             "first load < 100 KB on every funnel page",

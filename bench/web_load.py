@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from bench.common import VIGNETTES, Budget, Section, median, ms, percentile
 from bench.seed import Person
+from spinewise.cli.serve_cmd import THREADS
 
 CONCURRENCY = 50
 DURATION = 8  # seconds per endpoint at full concurrency (the floor too, just before it)
@@ -69,6 +70,31 @@ class Result:
     @property
     def tail(self) -> float:
         return self.busy.p99 / self.busy.p50 if self.busy.p50 else float("nan")
+
+
+@dataclass(frozen=True)
+class ReferenceRow:
+    line: str
+    ratio: float
+
+
+def _reference_row(floor: str, reference: Reference) -> ReferenceRow:
+    endpoint = Endpoint("reference", "/me", cookie=reference.cookie)
+    if check(reference.base, endpoint) != 200:
+        raise RuntimeError("the signed-in floor did not answer 200 to its own session")
+    measure(reference.base, endpoint, 10, 1)
+    measure(floor, Endpoint("floor", "/"), 10, 1)
+    floor_load = measure(floor, Endpoint("floor", "/"), CONCURRENCY, DURATION)
+    busy = measure(reference.base, endpoint, CONCURRENCY, DURATION)
+    solo = measure(reference.base, endpoint, 1, SOLO_DURATION)
+    result = Result(endpoint, 200, floor_load, busy, solo)
+    line = (
+        f"| _reference: the floor signed in (session + auth, SQLite)_ | 200 | {busy.rps:,.0f} | "
+        f"{result.throughput_ratio:.2f} | {ms(busy.p50)} | {ms(busy.p99)} | "
+        f"{result.p99_ratio:.1f} | {result.tail:.1f} | {ms(solo.p50)} | {ms(solo.p99)} | "
+        f"{busy.bad} |"
+    )
+    return ReferenceRow(line, result.throughput_ratio)
 
 
 def endpoints(person: Person, journal: bool) -> list[Endpoint]:
@@ -227,14 +253,30 @@ def _budget(
     return Budget(name, False, "; ".join(f"{r.endpoint.name} {show(r)}" for r in failing))
 
 
-def run(base: str, floor: str, person: Person, journal: bool, workers: int, cores: int) -> Section:
+@dataclass(frozen=True)
+class Reference:
+    """The signed-in floor (``bench/floor.py --signed-in``): its address and session cookie."""
+
+    base: str
+    cookie: str
+
+
+def run(
+    base: str,
+    floor: str,
+    reference: Reference,
+    person: Person,
+    journal: bool,
+    workers: int,
+    cores: int,
+) -> Section:
     section = Section(f"Web under load ({CONCURRENCY} concurrent clients)")
     tool = "wrk" if shutil.which("wrk") else "a threaded http.client load generator (bench/)"
     section.lines += [
-        f"`spinewise serve --workers {workers}` (2 x {cores} cores + 1; gthread, 4 threads "
-        "each) on 127.0.0.1 against SQLite in a throwaway data folder, default (non-production) "
-        "settings. **The floor** is a one-view Django app (`bench/floor.py`: no middleware, "
-        "no database, a 50-byte page) served by the same gunicorn options "
+        f"`spinewise serve --workers {workers}` (2 x {cores} cores + 1; gthread, {THREADS} "
+        "threads each) on 127.0.0.1 against SQLite in a throwaway data folder, default "
+        "(non-production) settings. **The floor** is a one-view Django app (`bench/floor.py`: "
+        "no middleware, no database, a 50-byte page) served by the same gunicorn options "
         "(`serve_cmd.gunicorn_options`), measured for "
         f"{DURATION} s just before each page so both see the same machine load. Load from "
         f"{tool} on the same machine ({min(2, CONCURRENCY)} threads, {CONCURRENCY} keep-alive "
@@ -260,6 +302,8 @@ def run(base: str, floor: str, person: Person, journal: bool, workers: int, core
             f"{ms(busy.p50)} | {ms(busy.p99)} | {result.p99_ratio:.1f} | {result.tail:.1f} | "
             f"{ms(solo.p50)} | {ms(solo.p99)} | {busy.bad} |"
         )
+    signed_in = _reference_row(floor, reference)
+    section.lines.append(signed_in.line)
     floors = [r.floor for r in results]
     floor_rps = median([f.rps for f in floors])
     section.lines += [
@@ -268,6 +312,12 @@ def run(base: str, floor: str, person: Person, journal: bool, workers: int, core
         f"req/s (from {min(f.rps for f in floors):,.0f} to {max(f.rps for f in floors):,.0f}), "
         f"p99 {ms(median([f.p99 for f in floors]))} at {CONCURRENCY} clients (medians); each "
         "page's ratios use the floor measured just before it.",
+        "",
+        "The last row is a reference, not a page: the floor's view behind Django's own "
+        "session and authentication middleware, signed in, on SQLite (`bench/floor.py "
+        "--signed-in`). Its two reads (the session, then the person) are what every "
+        "signed-in page pays before doing anything of its own, so it bounds what a signed-in "
+        f"page can reach: {signed_in.ratio:.2f}x the floor in this run.",
     ]
     section.budgets += [
         _budget(

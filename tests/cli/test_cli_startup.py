@@ -68,3 +68,10 @@ def test_assess_json_is_one_object_with_the_contract_fields() -> None:
     result = CliRunner().invoke(app, ["assess", "--answers", str(P01), "--json"])
     assert result.exit_code == 0
     assert {"triage", "region", "causes", "mistakes"} <= set(json.loads(result.output))
+
+
+def test_serve_threads_default_and_option() -> None:
+    from spinewise.cli.serve_cmd import THREADS, gunicorn_options
+
+    assert gunicorn_options("127.0.0.1", 8000, 3)["threads"] == THREADS == 2
+    assert gunicorn_options("127.0.0.1", 8000, 3, 6)["threads"] == 6

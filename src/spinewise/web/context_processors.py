@@ -20,6 +20,8 @@ NAV_URLS = (
     "accounts:login",
     "accounts:signup",
     "site:about",
+    "site:manifest",
+    "site:service_worker",
 )
 
 

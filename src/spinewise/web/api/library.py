@@ -15,6 +15,7 @@ from spinewise.core.knowledge import CauseId
 from spinewise.core.knowledge import RegionId as Region
 from spinewise.web.api.http import responses
 from spinewise.web.api.schemas import ExerciseOut
+from spinewise.web.site.library import drawing_urls
 
 router = Router()
 
@@ -23,7 +24,7 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
     return {
         **exercise.model_dump(mode="json"),
         "page": reverse("site:exercise_detail", args=[exercise.id]),
-        "illustration": reverse("site:exercise_svg", args=[exercise.id]),
+        "illustration": drawing_urls(exercise.id).animation,
     }
 
 

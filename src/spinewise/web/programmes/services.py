@@ -28,6 +28,7 @@ from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import assess_for_web
 from spinewise.web.limits import check_write_limit
 from spinewise.web.programmes.models import ExerciseTick, SavedProgramme, new_calendar_token
+from spinewise.web.site.library import drawing_urls
 
 
 def create_programme(
@@ -119,8 +120,8 @@ def offline_urls(saved: SavedProgramme, day: date) -> dict[str, Any]:
         urls.append(reverse("programmes:session", kwargs={"pk": saved.pk, "day": planned.date}))
         urls.append(f"{checkin}?day={planned.date.isoformat()}")
         for item in planned.exercises:
-            urls.append(reverse("site:exercise_svg", args=[item.exercise_id]))
-            urls.append(reverse("site:exercise_key_poses", args=[item.exercise_id]))
+            drawings = drawing_urls(item.exercise_id)
+            urls += [drawings.animation, drawings.key_poses]
     urls.append(reverse("site:guide_detail", args=["when-to-get-help"]))
     return {
         "start": reverse("programmes:detail", kwargs={"pk": saved.pk}),

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.urls import get_script_prefix, reverse
+
 from spinewise.core import exercises as core
 from spinewise.core.exercises import Exercise
 from spinewise.web.site.content import Source, cause_names, region_names, resolve_source
@@ -79,6 +81,28 @@ def drawing_path(exercise_id: str, kind: str) -> Path:
 @cache
 def drawing(exercise_id: str, kind: str) -> str:
     return drawing_path(exercise_id, kind).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class DrawingUrls:
+    """Where an exercise's drawings are served: the animation and its key poses."""
+
+    animation: str
+    key_poses: str
+
+
+def drawing_urls(exercise_id: str) -> DrawingUrls:
+    """The drawing URLs of one exercise; reversed once per exercise and script prefix, as a
+    session page and its offline list name a dozen of them."""
+    return _drawing_urls(exercise_id, get_script_prefix())
+
+
+@cache
+def _drawing_urls(exercise_id: str, prefix: str) -> DrawingUrls:
+    return DrawingUrls(
+        animation=reverse("site:exercise_svg", args=[exercise_id]),
+        key_poses=reverse("site:exercise_key_poses", args=[exercise_id]),
+    )
 
 
 @cache

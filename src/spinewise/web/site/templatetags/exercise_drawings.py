@@ -19,7 +19,7 @@ def exercise_picture(
     animation = library.drawing_size(exercise_id, "animation", width)
     key_poses = library.drawing_size(exercise_id, "key-poses", width)
     return {
-        "exercise_id": exercise_id,
+        "urls": library.drawing_urls(exercise_id),
         "alt": alt,
         "css_class": css_class,
         "lazy": lazy,

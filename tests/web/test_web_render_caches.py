@@ -1,0 +1,72 @@
+"""What pages keep per process gives the same answers Django would work out each time.
+
+``{% load cached_static %}`` is served by a tag that remembers each asset's URL, and exercise
+drawings' URLs are reversed once per exercise: both must match Django's own answers and
+follow a change of settings.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from django.template import Context, Template
+from django.templatetags.static import static
+from django.test import Client, override_settings
+from django.urls import reverse
+
+import spinewise.web
+from spinewise.web.site.library import drawing_urls
+from spinewise.web.site.templatetags.cached_static import static_url
+
+pytestmark = pytest.mark.django_db
+
+
+def _render(text: str) -> str:
+    return Template(text).render(Context({}))
+
+
+def test_the_static_tag_gives_djangos_own_url() -> None:
+    rendered = _render("{% load cached_static %}{% static 'css/spinewise.css' %}")
+    assert rendered == static("css/spinewise.css") == "/static/css/spinewise.css"
+
+
+def test_the_static_tag_can_name_its_result() -> None:
+    rendered = _render("{% load cached_static %}{% static 'js/offline.js' as js %}[{{ js }}]")
+    assert rendered == "[/static/js/offline.js]"
+
+
+def test_the_static_tag_follows_a_change_of_static_url() -> None:
+    assert static_url("css/spinewise.css") == "/static/css/spinewise.css"
+    with override_settings(STATIC_URL="/assets/"):
+        assert _render("{% load cached_static %}{% static 'css/spinewise.css' %}") == (
+            "/assets/css/spinewise.css"
+        )
+    assert static_url("css/spinewise.css") == "/static/css/spinewise.css"
+
+
+def test_drawing_urls_are_the_drawing_views() -> None:
+    urls = drawing_urls("plank")
+    assert urls.animation == reverse("site:exercise_svg", args=["plank"])
+    assert urls.key_poses == reverse("site:exercise_key_poses", args=["plank"])
+    assert urls.animation != urls.key_poses
+
+
+def test_an_exercise_page_shows_its_drawing_and_key_poses(client: Client) -> None:
+    body = client.get(reverse("site:exercise_detail", args=["plank"])).content.decode()
+    urls = drawing_urls("plank")
+    assert f'src="{urls.animation}"' in body
+    assert f'srcset="{urls.key_poses}"' in body
+    assert client.get(urls.animation).status_code == 200
+    assert client.get(urls.key_poses).status_code == 200
+
+
+def test_every_template_uses_the_cached_static_tag() -> None:
+    root = Path(spinewise.web.__file__).parent
+    loads_django_static = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.html")
+        if re.search(r"{%\s*load\s+(?:[\w ]+ )?static\b", path.read_text())
+    ]
+    assert loads_django_static == []
