@@ -112,7 +112,7 @@ MIDDLEWARE = [
     # Before WhiteNoise, so static files get these headers too.
     "spinewise.web.middleware.extra_security_headers",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "spinewise.web.content_security.CSPMiddleware",
     "spinewise.web.middleware.no_store_for_personal_data",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from csp.constants import NONE, UNSAFE_INLINE
 from csp.decorators import csp
 from django import forms
@@ -72,12 +74,17 @@ class ExerciseFilterForm(forms.Form):
 
 @require_safe
 def exercise_list(request: HttpRequest) -> HttpResponse:
-    form = ExerciseFilterForm(request.GET or None)
     region = cause = None
-    valid = not form.is_bound or form.is_valid()
-    if form.is_bound and valid:
-        region = form.cleaned_data["region"] or None
-        cause = form.cleaned_data["cause"] or None
+    valid = True
+    if request.GET:
+        form = ExerciseFilterForm(request.GET)
+        valid = form.is_valid()
+        if valid:
+            region = form.cleaned_data["region"] or None
+            cause = form.cleaned_data["cause"] or None
+    else:
+        # The unfiltered page is usually served from its cached copy, which has the form.
+        form = cast(ExerciseFilterForm, SimpleLazyObject(ExerciseFilterForm))
     # Listed only when the page's cached copy for these filters is missing.
     exercises = SimpleLazyObject(lambda: library.exercises_for(region=region, cause=cause))
     return render(
