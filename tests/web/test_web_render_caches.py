@@ -70,3 +70,22 @@ def test_every_template_uses_the_cached_static_tag() -> None:
         if re.search(r"{%\s*load\s+(?:[\w ]+ )?static\b", path.read_text())
     ]
     assert loads_django_static == []
+
+
+def test_the_server_starts_warm_and_out_of_the_collectors_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from django.db import connections
+
+    from spinewise.web.warmup import prepare_to_fork
+
+    closed: list[bool] = []
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append(True))
+    try:
+        prepare_to_fork()
+        assert gc.get_freeze_count() > 10_000  # the knowledge base, templates and guides
+        assert closed == [True]  # no database connection is shared across the fork
+    finally:
+        gc.unfreeze()

@@ -78,13 +78,10 @@ def serve_command(
         # Hashed, compressed static files for WhiteNoise.
         call_command("collectstatic", interactive=False, verbosity=0)
 
-    from django.db import connections
-
-    from spinewise.web.warmup import warm
+    from spinewise.web.warmup import prepare_to_fork
     from spinewise.web.wsgi import application
 
-    warm()  # before the fork: every worker starts with content loaded and templates compiled
-    connections.close_all()  # never share a database connection across the fork
+    prepare_to_fork()  # every worker starts with content loaded and templates compiled
     typer.echo(f"Spinewise is running at http://{_display_host(host)}:{port}/  (Ctrl+C to stop)")
     typer.echo(f"Data folder: {settings.DATA_DIR}")
     run_gunicorn(application, gunicorn_options(host, port, workers, threads))

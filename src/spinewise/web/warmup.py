@@ -9,6 +9,7 @@ seconds: the landing page's tail.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -52,3 +53,20 @@ def warm() -> None:
             engine.get_template(name)
         except (TemplateDoesNotExist, TemplateSyntaxError):  # pragma: no cover - not ours
             continue
+
+
+def prepare_to_fork() -> None:
+    """``warm``, then what the master process does before gunicorn forks the workers.
+
+    No database connection may be shared across the fork. And everything loaded so far
+    lives as long as the server, so it is moved out of the garbage collector's reach
+    (``gc.freeze``): a full collection walked it all, about 35 ms with the knowledge base
+    loaded, a pause every request queued behind it shared; and a collector that never
+    touches those objects leaves their memory shared with the workers, not copied.
+    """
+    from django.db import connections
+
+    warm()
+    connections.close_all()
+    gc.collect()
+    gc.freeze()
