@@ -14,6 +14,8 @@ from spinewise.core.journal import (
     PROGRAMME_LEAD_DAYS,
     SESSIONS,
     JournalError,
+    PsfsRating,
+    activities_to_rate,
     journal_window,
     parse_checkin,
     parse_rating,
@@ -93,3 +95,25 @@ def test_ratings_are_for_a_week_that_has_started() -> None:
         with pytest.raises(JournalError) as error:
             parse_rating({"week_start": bad, "activities": activities}, window=WINDOW)
         assert error.value.problems[0][0] == "week_start"
+
+
+def _rating(week: int, *names: str) -> PsfsRating:
+    return PsfsRating.model_validate(
+        {"week": week, "activities": [{"name": name, "score": 5} for name in names]}
+    )
+
+
+def test_a_new_psfs_week_starts_from_the_newest_ratings_activities() -> None:
+    ratings = [_rating(1, "gardening"), _rating(2, "lifting the baby", "driving")]
+    names = [a.name for a in activities_to_rate(None, ratings)]
+    assert names == ["lifting the baby", "driving"]
+
+
+def test_a_rated_psfs_week_is_edited_with_its_own_activities() -> None:
+    ratings = [_rating(1, "gardening"), _rating(2, "driving")]
+    this_week = _rating(1, "gardening")
+    assert [a.name for a in activities_to_rate(this_week, ratings)] == ["gardening"]
+
+
+def test_the_first_psfs_week_starts_empty() -> None:
+    assert activities_to_rate(None, []) == []

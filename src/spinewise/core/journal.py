@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from statistics import fmean
 from typing import Annotated, Any, NamedTuple
@@ -252,6 +252,17 @@ class PsfsRating(_Frozen):
     @property
     def mean(self) -> float:
         return round(fmean(activity.score for activity in self.activities), 2)
+
+
+def activities_to_rate(
+    this_week: PsfsRating | None, ratings: Sequence[PsfsRating]
+) -> list[PsfsActivity]:
+    """The activities a week's PSFS rating starts from: that week's own when it was rated
+    (to edit it), else those of the newest rating (``ratings`` oldest first), so that
+    scores compare week to week: the scale measures change in the same activities."""
+    if this_week is not None:
+        return list(this_week.activities)
+    return list(ratings[-1].activities) if ratings else []
 
 
 class WeeklyRating(_Frozen):

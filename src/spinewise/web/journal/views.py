@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
-from spinewise.core.journal import JournalError, new_idempotency_key
+from spinewise.core.journal import JournalError, activities_to_rate, new_idempotency_key
 from spinewise.web.journal import exports, services
 from spinewise.web.journal.forms import CheckInForm, InterferenceForm, PsfsForm
 from spinewise.web.users import signed_in_user
@@ -109,13 +109,10 @@ def psfs(request: HttpRequest) -> HttpResponse:
     user = signed_in_user(request)
     week_start = _week_asked(request, user)
     existing = services.psfs_on(user, week_start)
-    previous = services.ratings_for(user)
     initial: dict[str, object] = {"week_start": week_start}
-    # Editing shows that week's ratings; a new week starts from the same activities as last
-    # time, so the scores are comparable.
-    activities = existing.to_rating().activities if existing else []
-    if not activities and previous:
-        activities = previous[-1].activities
+    activities = activities_to_rate(
+        existing.to_rating() if existing else None, services.ratings_for(user)
+    )
     for n, activity in enumerate(activities, start=1):
         initial[f"activity_{n}"] = activity.name
         if existing is not None:
