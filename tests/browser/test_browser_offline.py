@@ -8,6 +8,7 @@ check-in that waits on the phone, and gets the network back: the check-in is sto
 from __future__ import annotations
 
 import sqlite3
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -359,3 +360,27 @@ def test_a_check_in_sent_when_the_network_only_looked_up_says_it_was_not_sent(
         server_database, "select count(*) from journal_checkin where user_id = ?", user_id
     )
     assert checkins == [(0,)]
+
+
+def test_a_plan_kept_from_yesterday_says_so_offline_and_opens_todays_session(
+    phone_page: Any, server_url: str, person: str, screenshot_dir: Path
+) -> None:
+    page = phone_page
+    _log_in(page, server_url, person)
+    page.goto(server_url + "/programme/")
+    page.wait_for_selector("html[data-offline-ready]", state="attached")
+    saved_on = page.locator("[data-page-day]").get_attribute("data-page-day")
+    assert saved_on is not None
+    expect(page.locator("[data-stale-plan]")).to_have_count(0)  # online and current
+
+    # The next morning, with no network: the phone's copy of the plan is yesterday's.
+    tomorrow = date.fromisoformat(saved_on) + timedelta(days=1)
+    page.clock.set_fixed_time(datetime(tomorrow.year, tomorrow.month, tomorrow.day, 8, 0))
+    page.context.set_offline(True)
+    page.reload()
+    note = page.locator("[data-stale-plan]")
+    expect(note).to_contain_text("You are offline, so this is your plan as it was on")
+    page.screenshot(path=str(screenshot_dir / "plan-offline-next-day-390.png"), full_page=False)
+    note.locator("a", has_text="Open today's session").click()
+    page.wait_for_url(f"**/session/{tomorrow.isoformat()}/")
+    expect(page.locator("h1")).to_be_visible()

@@ -135,3 +135,18 @@ def test_skip_link_is_the_first_focus_and_moves_to_main(phone_page: Any, server_
 
     phone_page.keyboard.press("Enter")
     assert phone_page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_every_header_link_is_in_sight_on_a_phone_when_signed_out(
+    phone_page: Any, server_url: str, width: int
+) -> None:
+    phone_page.set_viewport_size({"width": width, "height": 700})
+    phone_page.goto(server_url + "/")
+    nav = phone_page.locator("nav.site-nav")
+    assert nav.evaluate("n => n.scrollWidth <= n.clientWidth")  # nothing off to the side
+    assert phone_page.evaluate("() => document.documentElement.scrollWidth") <= width
+    for name in ("Start assessment", "Guides", "Exercises", "Log in", "Sign up"):
+        link = nav.get_by_role("link", name=name, exact=True)
+        box = link.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, name

@@ -133,3 +133,33 @@ def test_every_command_has_help() -> None:
     for command in ("assess", "compare", "intake-schema"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_the_text_result_leads_with_the_three_points_of_the_web_result() -> None:
+    result = runner.invoke(
+        app, ["assess", "-a", str(VIGNETTES / "P01.json")], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    headings = ["What to do now:", "When to see a GP:", "When to call 999:"]
+    found = [next(i for i, line in enumerate(lines) if heading in line) for heading in headings]
+    assert found == sorted(found) and found[-1] < 8  # in the verdict box, in this order
+
+
+def test_a_habit_is_told_once_under_the_cause_it_feeds() -> None:
+    result = runner.invoke(
+        app, ["assess", "-a", str(VIGNETTES / "P01.json")], env={"COLUMNS": "200"}
+    )
+    out = result.stdout
+    assert out.count("Sitting for too long without a break") == 1
+    causes = out.index("Likely causes")
+    assert causes < out.index("Habit to change: Sitting for too long without a break")
+
+
+def test_the_emergency_number_names_the_third_point() -> None:
+    result = runner.invoke(
+        app,
+        ["assess", "-a", str(VIGNETTES / "P01.json")],
+        env={"SPINEWISE_EMERGENCY_NUMBER": "112", "COLUMNS": "200"},
+    )
+    assert "When to call 112:" in result.stdout and "999" not in result.stdout

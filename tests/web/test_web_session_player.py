@@ -143,6 +143,9 @@ def test_the_session_lists_what_to_keep_for_offline_use(
         assert f"/exercises/{item.exercise_id}.svg" in urls
         assert f"/exercises/{item.exercise_id}/key-poses.svg" in urls
     assert "/guides/when-to-get-help/" in urls
+    # The next session after this one is kept too: it is "today" on the phone tomorrow.
+    following = saved.programme.weeks[0].sessions[1]
+    assert f"/programme/{saved.pk}/session/{following.date}/" in urls
 
 
 def test_another_person_gets_no_player_for_my_session(
@@ -158,3 +161,12 @@ def test_another_person_gets_no_player_for_my_session(
         headers={"Accept": "application/json"},
     )
     assert tick.status_code == 404 and not ExerciseTick.objects.exists()
+
+
+def test_the_plan_page_names_the_day_it_shows(
+    client: Client, alice: AbstractBaseUser, saved: SavedProgramme
+) -> None:
+    # offline.js compares it with the phone's date when the page comes from the phone.
+    client.force_login(alice)
+    body = client.get(f"/programme/{saved.pk}/").content.decode()
+    assert f'data-page-day="{date.today().isoformat()}"' in body

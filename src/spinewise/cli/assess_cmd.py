@@ -61,7 +61,7 @@ def assess_command(
     else:
         from spinewise.cli.render import print_assessment
 
-        print_assessment(stdout_console(), assessment)
+        print_assessment(stdout_console(), assessment, emergency_number)
 
 
 def compare_command() -> None:

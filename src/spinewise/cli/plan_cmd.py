@@ -126,7 +126,7 @@ def plan_command(
     try:
         programme = build_programme(assessment, intake, prefs, first_day)
     except NoProgrammeError:
-        print_no_programme(console, assessment, as_json)
+        print_no_programme(console, assessment, as_json, emergency_number)
         raise typer.Exit(EXIT_SEE_CLINICIAN) from None
     if as_json:
         print(json.dumps(programme.to_json_dict(), indent=2))

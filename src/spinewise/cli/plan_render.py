@@ -33,7 +33,9 @@ def _days(programme: Programme) -> str:
     return ", ".join(names)
 
 
-def print_no_programme(console: Console, assessment: Assessment, as_json: bool) -> None:
+def print_no_programme(
+    console: Console, assessment: Assessment, as_json: bool, emergency_number: str
+) -> None:
     if as_json:
         triage = assessment.triage
         print(
@@ -48,7 +50,7 @@ def print_no_programme(console: Console, assessment: Assessment, as_json: bool) 
             )
         )
     else:
-        console.print(triage_banner(assessment))
+        console.print(triage_banner(assessment, emergency_number))
         console.print(Text(assessment.next_step, style="bold"))
         console.print(Text(NO_PROGRAMME))
 

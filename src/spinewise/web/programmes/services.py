@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -110,10 +110,12 @@ def session_player(planned: Session, done: set[str], checkin_url: str) -> dict[s
 
 def offline_urls(saved: SavedProgramme, day: date) -> dict[str, Any]:
     """The pages and drawings a phone keeps for use without a network: the plan, the day's
-    (and the next) session with its drawings, the check-in and when to get help. ``start``
-    is the plan, which the app's start page ("My plan") shows when offline."""
+    session and the next one after it, with their drawings, the check-in and when to get
+    help. ``start`` is the plan, which the app's start page ("My plan") shows when offline.
+    """
     programme = saved.programme
-    sessions = [s for s in (session_on(programme, day), next_session(programme, day)) if s]
+    after = next_session(programme, day + timedelta(days=1))
+    sessions = [s for s in (session_on(programme, day), after) if s]
     checkin = reverse("journal:checkin")
     urls = [reverse("programmes:detail", kwargs={"pk": saved.pk}), checkin]
     for planned in sessions:

@@ -316,6 +316,42 @@
     });
   });
 
+  // A plan page kept from an earlier day and opened offline says which day it shows (its
+  // "today" is the day it was saved), and links today's session when the phone kept it.
+  function keptUrls() {
+    var block = document.getElementById("offline-urls");
+    try { return block ? JSON.parse(block.textContent).urls || [] : []; } catch (err) { return []; }
+  }
+
+  if (!navigator.onLine) {
+    document.querySelectorAll("[data-page-day]").forEach(function (section) {
+      var shown = section.getAttribute("data-page-day");
+      var today = localToday();
+      if (!shown || shown >= today) { return; }
+      var note = document.createElement("div");
+      note.className = "outbox-status";
+      note.setAttribute("role", "status");
+      note.setAttribute("data-stale-plan", "");
+      note.appendChild(paragraph(
+        "You are offline, so this is your plan as it was on " + dayLabel(shown) + ". " +
+        "It updates when you are back online."
+      ));
+      var session = keptUrls().filter(function (url) {
+        return url.indexOf("/session/" + today + "/") !== -1;
+      })[0];
+      if (session) {
+        var link = document.createElement("a");
+        link.href = session;
+        link.textContent = "Open today's session (kept on this phone)";
+        var line = document.createElement("p");
+        line.appendChild(link);
+        note.appendChild(line);
+      }
+      var heading = section.querySelector("h2");
+      section.insertBefore(note, heading ? heading.nextSibling : section.firstChild);
+    });
+  }
+
   function refreshKept(url) {
     if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) { return; }
     navigator.serviceWorker.controller.postMessage({ type: "refresh", url: url });
