@@ -380,6 +380,9 @@ def test_a_plan_kept_from_yesterday_says_so_offline_and_opens_todays_session(
     page.reload()
     note = page.locator("[data-stale-plan]")
     expect(note).to_contain_text("You are offline, so this is your plan as it was on")
+    card = page.locator("[data-page-day]")
+    expect(card.locator("h2")).not_to_contain_text("Today")  # the card is the saved day's
+    expect(card.locator("[data-day-link]")).to_contain_text("Open the session for")
     page.screenshot(path=str(screenshot_dir / "plan-offline-next-day-390.png"), full_page=False)
     note.locator("a", has_text="Open today's session").click()
     page.wait_for_url(f"**/session/{tomorrow.isoformat()}/")

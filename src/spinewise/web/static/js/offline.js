@@ -347,7 +347,13 @@
         line.appendChild(link);
         note.appendChild(line);
       }
+      // The card describes the day it was saved: say so, rather than "today".
       var heading = section.querySelector("h2");
+      if (heading) { heading.textContent = dayLabel(shown); }
+      section.querySelectorAll("[data-day-link]").forEach(function (link) {
+        link.textContent = "Open the session for " + dayLabel(shown);
+        link.classList.add("button-quiet");
+      });
       section.insertBefore(note, heading ? heading.nextSibling : section.firstChild);
     });
   }
