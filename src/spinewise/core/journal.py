@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from statistics import fmean
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, Any, NamedTuple, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -340,10 +340,14 @@ def parse_checkin(data: Mapping[str, Any], *, window: DayWindow) -> DailyEntry:
     return entry
 
 
-def parse_rating(data: Mapping[str, Any], *, window: DayWindow) -> WeeklyRating:
-    """A valid PSFS rating whose week starts inside ``window`` (or in its first week)."""
+_Weekly = TypeVar("_Weekly", WeeklyRating, InterferenceRating)
+
+
+def _rating_in_window(model: type[_Weekly], data: Mapping[str, Any], window: DayWindow) -> _Weekly:
+    """``data`` validated as ``model``, its week starting inside ``window`` (or in the
+    window's first week); JournalError naming every bad field."""
     try:
-        rating = WeeklyRating.model_validate(dict(data))
+        rating = model.model_validate(dict(data))
     except ValidationError as exc:
         raise JournalError(problems_of(exc)) from exc
     weeks = DayWindow(week_start_of(window.earliest), window.latest)
@@ -353,17 +357,15 @@ def parse_rating(data: Mapping[str, Any], *, window: DayWindow) -> WeeklyRating:
     return rating
 
 
+def parse_rating(data: Mapping[str, Any], *, window: DayWindow) -> WeeklyRating:
+    """A valid PSFS rating whose week starts inside ``window`` (or in its first week)."""
+    return _rating_in_window(WeeklyRating, data, window)
+
+
 def parse_interference(data: Mapping[str, Any], *, window: DayWindow) -> InterferenceRating:
     """A valid pain-interference rating whose week starts inside ``window`` (or in its first
     week), dated by the same rule as the PSFS; JournalError naming every bad field."""
-    try:
-        rating = InterferenceRating.model_validate(dict(data))
-    except ValidationError as exc:
-        raise JournalError(problems_of(exc)) from exc
-    weeks = DayWindow(week_start_of(window.earliest), window.latest)
-    why = weeks.problem(rating.week_start)
-    if why is not None:
-        raise JournalError([("week_start", why)])
+    rating = _rating_in_window(InterferenceRating, data, window)
     # One rating a week: any day names its week, which is kept by its Monday.
     return rating.model_copy(update={"week_start": week_start_of(rating.week_start)})
 
