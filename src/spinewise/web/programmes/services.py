@@ -117,7 +117,8 @@ def offline_urls(saved: SavedProgramme, day: date) -> dict[str, Any]:
     after = next_session(programme, day + timedelta(days=1))
     sessions = [s for s in (session_on(programme, day), after) if s]
     checkin = reverse("journal:checkin")
-    urls = [reverse("programmes:detail", kwargs={"pk": saved.pk}), checkin]
+    plan = reverse("programmes:detail", kwargs={"pk": saved.pk})
+    urls = [plan, checkin]
     for planned in sessions:
         urls.append(reverse("programmes:session", kwargs={"pk": saved.pk, "day": planned.date}))
         urls.append(f"{checkin}?day={planned.date.isoformat()}")
@@ -126,7 +127,7 @@ def offline_urls(saved: SavedProgramme, day: date) -> dict[str, Any]:
             urls += [drawings.animation, drawings.key_poses]
     urls.append(reverse("site:guide_detail", args=["when-to-get-help"]))
     return {
-        "start": reverse("programmes:detail", kwargs={"pk": saved.pk}),
+        "start": plan,
         "urls": list(dict.fromkeys(urls)),
     }
 

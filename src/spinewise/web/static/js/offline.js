@@ -14,10 +14,15 @@
 
   // --- The service worker ---------------------------------------------------------------
 
-  function keepPages() {
+  // What a plan or session page asks the phone to keep (#offline-urls), or null.
+  function keptList() {
     var block = document.getElementById("offline-urls");
-    if (!block || !owner) { return; }
-    var wanted = JSON.parse(block.textContent);
+    try { return block ? JSON.parse(block.textContent) : null; } catch (err) { return null; }
+  }
+
+  function keepPages() {
+    var wanted = keptList();
+    if (!wanted || !owner) { return; }
     navigator.serviceWorker.ready.then(function (registration) {
       if (registration.active) {
         registration.active.postMessage({
@@ -319,8 +324,8 @@
   // A plan page kept from an earlier day and opened offline says which day it shows (its
   // "today" is the day it was saved), and links today's session when the phone kept it.
   function keptUrls() {
-    var block = document.getElementById("offline-urls");
-    try { return block ? JSON.parse(block.textContent).urls || [] : []; } catch (err) { return []; }
+    var wanted = keptList();
+    return (wanted && wanted.urls) || [];
   }
 
   if (!navigator.onLine) {
