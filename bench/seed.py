@@ -36,6 +36,7 @@ def make_person(email: str, days: int, today: date) -> Person:
 
     from spinewise.core.intake import parse_intake
     from spinewise.core.plan import Preferences
+    from spinewise.web.accounts.backends import BACKEND
     from spinewise.web.assessments.services import save_assessment
     from spinewise.web.programmes.services import create_programme
 
@@ -49,7 +50,7 @@ def make_person(email: str, days: int, today: date) -> Person:
     session_day = next((s.date for s in week.sessions if s.date >= today), week.sessions[0].date)
     made = add_history(user, days, today) if days and journal_available() else 0
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend=BACKEND)
     return Person(
         user_id=user.pk,
         email=email,

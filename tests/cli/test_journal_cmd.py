@@ -17,6 +17,7 @@ from spinewise.cli.profile import LOCAL_EMAIL
 from spinewise.core.intake import parse_intake
 from spinewise.core.journal import DailyEntry, PsfsActivity
 from spinewise.core.plan import Preferences
+from spinewise.web.accounts.backends import BACKEND
 from spinewise.web.assessments.services import save_assessment
 from spinewise.web.journal import services
 from spinewise.web.journal.models import CheckIn
@@ -216,7 +217,7 @@ def test_what_the_terminal_logs_shows_on_the_web_dashboard() -> None:
     runner.invoke(app, ["checkin", "--pain", "7", "--day", yesterday])
     assert runner.invoke(app, ["checkin", "--pain", "3"]).exit_code == 0
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend=BACKEND)
     page = client.get("/journal/")
     assert page.status_code == 200
     assert "2 check-ins over 2 days" in page.content.decode()

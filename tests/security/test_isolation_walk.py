@@ -37,6 +37,7 @@ from spinewise.core.intake import parse_intake
 from spinewise.core.journal import DailyEntry, PsfsActivity
 from spinewise.core.plan import Preferences
 from spinewise.core.questionnaire import questionnaire
+from spinewise.web.accounts.backends import BACKEND
 from spinewise.web.api.services import create_token
 from spinewise.web.assessments.services import save_assessment
 from spinewise.web.journal import services as journal
@@ -563,7 +564,7 @@ def _dummy_world() -> World:
 
 def signed_in(user: User) -> Client:
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend=BACKEND)
     return client
 
 

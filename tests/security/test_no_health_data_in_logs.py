@@ -22,6 +22,7 @@ from django.test import Client
 from django.utils import timezone
 from typer.testing import CliRunner
 
+from spinewise.web.accounts.backends import BACKEND
 from spinewise.web.api.services import create_token
 from spinewise.web.assessments.models import SavedAssessment
 
@@ -73,7 +74,7 @@ def person(db: None) -> tuple[User, Client, Client]:
     user = User.objects.create_user(username="logs@example.com", email="logs@example.com")
     _, raw = create_token(user, "phone")
     web = Client()
-    web.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    web.force_login(user, backend=BACKEND)
     return user, web, Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 

@@ -26,7 +26,9 @@ def user(db: None) -> User:
 
 @pytest.fixture
 def owner_client(client: Client, user: User) -> Client:
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    from spinewise.web.accounts.backends import BACKEND
+
+    client.force_login(user, backend=BACKEND)
     return client
 
 

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from spinewise.web.accounts.backends import BACKEND
 from spinewise.web.api.models import ApiToken
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def post_json(client: Client, url: str, body: object, **extra: Any) -> Any:
 
 def signed_in(user: User, enforce_csrf: bool = False) -> Client:
     client = Client(enforce_csrf_checks=enforce_csrf)
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend=BACKEND)
     return client
 
 

@@ -9,6 +9,8 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 
+from spinewise.web.accounts.backends import BACKEND
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "calm-river-stone-42"
@@ -134,7 +136,7 @@ def test_log_out_needs_a_post(owner_client: Client) -> None:
 
 def test_log_out_requires_csrf_token(user: User) -> None:
     csrf_client = Client(enforce_csrf_checks=True)
-    csrf_client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    csrf_client.force_login(user, backend=BACKEND)
 
     assert csrf_client.post("/accounts/logout/").status_code == 403
     assert _is_logged_in(csrf_client)

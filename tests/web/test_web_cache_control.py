@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from spinewise.web.accounts.backends import BACKEND
 from spinewise.web.api.services import create_token
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def test_public_pages_keep_their_own_caching(client: Client) -> None:
 
 def test_a_browser_script_can_follow_the_apis_csrf_instructions(user: User) -> None:
     browser = Client(enforce_csrf_checks=True)
-    browser.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    browser.force_login(user, backend=BACKEND)
     browser.get("/accounts/tokens/")  # any page with a form sets the cookie
     cookie = browser.cookies["csrftoken"]
 

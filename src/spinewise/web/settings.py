@@ -179,7 +179,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Authentication ---
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "spinewise.web.accounts.backends.ModelBackend",  # accounts.backends.BACKEND
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -221,6 +221,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_VERBOSE = False
 
 # --- Sessions and cookies ---
+# Django's database sessions; the per-request read is one prepared statement.
+SESSION_ENGINE = "spinewise.web.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SPINEWISE_SESSION_AGE", 60 * 60 * 24 * 14)

@@ -15,6 +15,7 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from spinewise.web.accounts.backends import BACKEND
 from spinewise.web.accounts.forms import (
     DeleteAccountForm,
     EmailAuthenticationForm,
@@ -69,7 +70,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     sign-in delay (with the API tokens, as any new password does) and signs them in."""
 
     post_reset_login = True
-    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    post_reset_login_backend = BACKEND
     success_url = reverse_lazy("accounts:password_reset_complete")
 
 
@@ -116,7 +117,7 @@ def signup_confirm(request: HttpRequest, token: str) -> HttpResponse:
     if user is None:
         messages.info(request, "You already have an account: log in.")
         return redirect("accounts:login")
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=BACKEND)
     messages.success(request, "Welcome to Spinewise. Your account is ready.")
     return redirect(next_path or "accounts:account")
 

@@ -7,6 +7,7 @@ shows on the dashboard. Every decision is the core's.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ from spinewise.web.journal.models import (
     PsfsEntry,
     WeeklyReviewRecord,
 )
+from spinewise.web.prepared_reads import PreparedRead
 from spinewise.web.programmes.models import SavedProgramme
 
 # Defined once, in programmes.selectors; re-exported for the journal's callers.
@@ -347,12 +349,18 @@ def run_due_reviews(saved: SavedProgramme, today: date) -> list[WeeklyReview]:
     return reviews_for(saved)
 
 
+@functools.cache
+def _verdicts() -> PreparedRead[WeeklyReviewRecord]:
+    """(week, verdict) of a programme's reviews: read by every programme page."""
+    return PreparedRead(WeeklyReviewRecord, where=[("programme", "=")], columns=["week", "verdict"])
+
+
 def review_due_weeks(saved: SavedProgramme, today: date) -> bool:
     """Reviews the finished weeks not reviewed yet; True when it wrote anything.
 
     The check reads two small columns, so a visit with nothing due costs one query.
     """
-    verdicts = dict(saved.reviews.values_list("week", "verdict"))
+    verdicts = {int(week): str(verdict) for week, verdict in _verdicts().rows(saved.pk)}
     if "retriage" in verdicts.values() or not _due_weeks(saved, today, set(verdicts)):
         return False
     before = len(verdicts)

@@ -30,10 +30,16 @@ def forget_parsed_programmes() -> None:
         _PARSED.clear()
 
 
+# The programme's JSON columns: left out of "light" reads, loaded only when used.
+HEAVY_FIELDS = ("data", "prefs")
+# A person's programmes, newest first: the first is the one their pages follow.
+NEWEST_FIRST = ("-created", "-id")
+
+
 class SavedProgrammeQuerySet(models.QuerySet["SavedProgramme"]):
     def light(self) -> SavedProgrammeQuerySet:
         """Without the programme's JSON: ``.programme`` reads it only when not cached."""
-        return self.defer("data", "prefs")
+        return self.defer(*HEAVY_FIELDS)
 
 
 class SavedProgramme(models.Model):
@@ -60,7 +66,7 @@ class SavedProgramme(models.Model):
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
 
     class Meta:
-        ordering = ["-created", "-id"]
+        ordering = list(NEWEST_FIRST)
         indexes = [models.Index(fields=["user", "-created"])]
 
     def __str__(self) -> str:

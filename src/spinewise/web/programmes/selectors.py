@@ -7,23 +7,45 @@ until they have a programme): every page, endpoint and command asks ``today_for`
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from django.conf import settings
 from django.contrib.auth.models import User
 
 from spinewise.core.plan import Clock, today_in, utc_now
-from spinewise.web.programmes.models import SavedProgramme
+from spinewise.web.prepared_reads import PreparedRead
+from spinewise.web.programmes.models import HEAVY_FIELDS, NEWEST_FIRST, SavedProgramme
+
+
+@cache
+def _newest() -> PreparedRead[SavedProgramme]:
+    meta = SavedProgramme._meta
+    light = [field.name for field in meta.concrete_fields if field.name not in HEAVY_FIELDS]
+    return PreparedRead(SavedProgramme, where=[("user", "=")], columns=light, order_by=NEWEST_FIRST)
+
+
+@cache
+def _newest_zone() -> PreparedRead[SavedProgramme]:
+    return PreparedRead(
+        SavedProgramme,
+        where=[("user", "=")],
+        columns=["timezone"],
+        order_by=NEWEST_FIRST,
+    )
 
 
 def latest_programme(user: User) -> SavedProgramme | None:
-    """The person's newest programme: the one their pages, reviews and reminders follow."""
-    return SavedProgramme.objects.light().filter(user=user).first()
+    """The person's newest programme: the one their pages, reviews and reminders follow.
+
+    Read on every programme page, so by a prepared statement; like
+    ``SavedProgramme.objects.light()``, the plan's JSON is loaded only when used."""
+    return _newest().instance(user.pk)
 
 
 def timezone_of(user: User) -> str:
     """The person's time zone: their latest programme's, or the site's."""
-    zone = SavedProgramme.objects.filter(user=user).values_list("timezone", flat=True).first()
-    return zone or str(settings.TIME_ZONE)
+    found = _newest_zone().first(user.pk)
+    return str(found[0]) if found else str(settings.TIME_ZONE)
 
 
 def today_for(user: User, clock: Clock = utc_now) -> date:

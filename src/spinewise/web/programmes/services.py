@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -27,6 +28,7 @@ from spinewise.core.rescreen import RescreenError, rescreen
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import assess_for_web
 from spinewise.web.limits import check_write_limit
+from spinewise.web.prepared_reads import PreparedRead
 from spinewise.web.programmes.models import ExerciseTick, SavedProgramme, new_calendar_token
 from spinewise.web.site.library import drawing_urls
 
@@ -64,10 +66,16 @@ def check_start(prefs: Preferences, start: date) -> None:
         raise JournalError([("start", why)])
 
 
-def ticked_today(saved: SavedProgramme, day: date) -> set[str]:
-    return set(
-        ExerciseTick.objects.filter(programme=saved, day=day).values_list("exercise_id", flat=True)
+@cache
+def _ticked() -> PreparedRead[ExerciseTick]:
+    return PreparedRead(
+        ExerciseTick, where=[("programme", "="), ("day", "=")], columns=["exercise_id"]
     )
+
+
+def ticked_today(saved: SavedProgramme, day: date) -> set[str]:
+    """The exercises ticked off on ``day`` (read by every programme and session page)."""
+    return {str(exercise_id) for (exercise_id,) in _ticked().rows(saved.pk, day)}
 
 
 @transaction.atomic

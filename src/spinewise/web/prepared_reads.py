@@ -1,0 +1,162 @@
+"""Fixed reads on the hot path of every signed-in page, with their SQL written once.
+
+Django's ORM builds and compiles a query on every call. For the rows every signed-in
+request reads before its page does anything (the session, then the person), building the
+query cost about 0.31 and 0.44 ms on the bench machine, where running the statement
+itself cost 0.04 ms; a programme page's three small reads cost over 2 ms the same way.
+
+``PreparedRead`` writes one SELECT per database alias from the model's own metadata,
+prepares its parameters with the fields' own ``get_db_prep_value`` and converts each row
+with the converters the ORM would use, so what comes back is what the ORM would have
+returned. It covers only what those reads need: equality and comparisons joined by AND,
+an ORDER BY, and either every row or the first one. Anything else uses the ORM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from django.db import connections, router
+from django.db.models import Field, Model
+
+M = TypeVar("M", bound=Model)
+
+# What the ORM calls a converter: (value, expression, connection) -> value.
+Converter = Callable[[Any, Any, Any], Any]
+OPERATORS = frozenset({"=", ">", "<", ">=", "<="})
+
+
+@dataclass(frozen=True)
+class _Statement:
+    sql: str
+    # Per selected column: its converters and the column expression they are given.
+    converters: tuple[tuple[tuple[Converter, ...], Any], ...]
+
+
+class PreparedRead(Generic[M]):
+    """``SELECT <columns> FROM <table> WHERE <field> <op> %s [AND ...] [ORDER BY ...]``.
+
+    - ``where``: (field name, operator) pairs, joined by AND; the parameters are given
+      in the same order to ``first``, ``rows`` or ``instance``.
+    - ``columns``: field names; by default every concrete field, so that ``instance`` can
+      build the whole model. Fields left out are deferred, as with ``QuerySet.defer``.
+    - ``order_by``: field names, ``-name`` for descending, as in ``QuerySet.order_by``.
+
+    ``first`` reads one row: by a unique first field, or the first in ``order_by`` order
+    (``LIMIT 1``); a read that is neither is refused, since its row would be arbitrary.
+    """
+
+    def __init__(
+        self,
+        model: type[M],
+        where: Sequence[tuple[str, str]],
+        columns: Sequence[str] | None = None,
+        order_by: Sequence[str] = (),
+    ) -> None:
+        self.model = model
+        self.where: tuple[tuple[Field[Any, Any], str], ...] = tuple(
+            (_column(model, name), operator) for name, operator in where
+        )
+        if not self.where:
+            raise ValueError("a prepared read needs a WHERE condition")
+        unknown = {operator for _, operator in self.where} - OPERATORS
+        if unknown:
+            raise ValueError(f"unsupported operators: {sorted(unknown)}")
+        self.fields: tuple[Field[Any, Any], ...] = (
+            tuple(_column(model, name) for name in columns)
+            if columns
+            else tuple(model._meta.concrete_fields)
+        )
+        self.order_by = tuple(
+            (_column(model, name.removeprefix("-")), name.startswith("-")) for name in order_by
+        )
+        key, operator = self.where[0]
+        self.unique = operator == "=" and (key.unique or key.primary_key)
+        self.attnames = [field.attname for field in self.fields]
+        self._statements: dict[tuple[str, bool], _Statement] = {}
+
+    def _statement(self, alias: str, one: bool) -> _Statement:
+        found = self._statements.get((alias, one))
+        if found is not None:
+            return found
+        connection = connections[alias]
+        quote = connection.ops.quote_name
+        table = quote(self.model._meta.db_table)
+
+        def column_of(field: Field[Any, Any]) -> str:
+            assert field.column is not None  # _column takes concrete fields only
+            return f"{table}.{quote(field.column)}"
+
+        sql = f"SELECT {', '.join(column_of(field) for field in self.fields)} FROM {table}"
+        sql += " WHERE " + " AND ".join(
+            f"{column_of(field)} {operator} %s" for field, operator in self.where
+        )
+        if self.order_by:
+            sql += " ORDER BY " + ", ".join(
+                f"{column_of(field)}{' DESC' if descending else ' ASC'}"
+                for field, descending in self.order_by
+            )
+        if one and not self.unique:
+            sql += " LIMIT 1"
+        converters = []
+        for field in self.fields:
+            column = field.get_col(self.model._meta.db_table)
+            found_converters = [
+                *connection.ops.get_db_converters(column),
+                *field.get_db_converters(connection),
+            ]
+            converters.append((tuple(found_converters), column))
+        found = _Statement(sql, tuple(converters))
+        self._statements[(alias, one)] = found
+        return found
+
+    def _run(self, params: Sequence[Any], one: bool) -> list[tuple[Any, ...]]:
+        alias = router.db_for_read(self.model)
+        connection = connections[alias]
+        statement = self._statement(alias, one)
+        prepared = [
+            field.get_db_prep_value(value, connection)
+            for (field, _), value in zip(self.where, params, strict=True)
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(statement.sql, prepared)
+            found = [cursor.fetchone()] if one else cursor.fetchall()
+        rows = []
+        for row in found:
+            if row is None:
+                continue
+            converted = []
+            for value, (converters, column) in zip(row, statement.converters, strict=True):
+                for convert in converters:
+                    value = convert(value, column, connection)
+                converted.append(value)
+            rows.append(tuple(converted))
+        return rows
+
+    def first(self, *params: Any) -> tuple[Any, ...] | None:
+        """The row's values in ``columns`` order, converted as the ORM would; None if none."""
+        if not (self.unique or self.order_by):
+            raise ValueError("one row needs a unique key or an order")
+        found = self._run(params, one=True)
+        return found[0] if found else None
+
+    def rows(self, *params: Any) -> list[tuple[Any, ...]]:
+        """Every matching row, in ``order_by`` order (the database's own without one)."""
+        return self._run(params, one=False)
+
+    def instance(self, *params: Any) -> M | None:
+        """The model instance ``first`` finds, as the ORM would build it; None if none."""
+        values = self.first(*params)
+        if values is None:
+            return None
+        return self.model.from_db(router.db_for_read(self.model), self.attnames, values)
+
+
+def _column(model: type[Model], name: str) -> Field[Any, Any]:
+    """The model's field stored in its own table under ``name`` (not a many-to-many)."""
+    for field in model._meta.concrete_fields:
+        if name in (field.name, field.attname):
+            return field
+    raise ValueError(f"{model.__name__}.{name} is not a column of its table")

@@ -1,0 +1,153 @@
+"""The reads every signed-in request makes (the session, then the person) give what the
+ORM would, and keep every refusal Django's own session store and backend make."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user
+from django.contrib.auth.models import User
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from spinewise.web.accounts.backends import BACKEND, ModelBackend
+from spinewise.web.prepared_reads import PreparedRead
+from spinewise.web.sessions import SessionStore
+
+pytestmark = pytest.mark.django_db
+
+
+def _fields(user: User) -> dict[str, object]:
+    return {field.attname: getattr(user, field.attname) for field in User._meta.concrete_fields}
+
+
+def test_the_person_read_equals_the_orms_field_for_field(user: User) -> None:
+    user.last_login = timezone.now()
+    user.is_staff = True
+    user.save()
+    read = ModelBackend().get_user(user.pk)
+    assert read is not None
+    assert _fields(read) == _fields(User.objects.get(pk=user.pk))
+    assert read.last_login is not None and timezone.is_aware(read.last_login)
+    assert read.is_staff is True and read.is_active is True
+    assert read._state.adding is False and read._state.db == "default"
+
+
+def test_the_person_read_is_one_statement(user: User) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        ModelBackend().get_user(user.pk)
+    assert len(queries) == 1
+
+
+def test_no_person_and_an_inactive_person_are_none(user: User) -> None:
+    assert ModelBackend().get_user(user.pk + 1000) is None
+    user.is_active = False
+    user.save()
+    assert ModelBackend().get_user(user.pk) is None
+
+
+def test_every_login_goes_through_the_prepared_backend() -> None:
+    assert BACKEND in settings.AUTHENTICATION_BACKENDS
+    assert "django.contrib.auth.backends.ModelBackend" not in settings.AUTHENTICATION_BACKENDS
+    assert settings.SESSION_ENGINE == SessionStore.__module__
+
+
+def test_a_live_session_loads_and_signs_the_person_in(client: Client, user: User) -> None:
+    client.force_login(user, backend=BACKEND)
+    key = client.session.session_key
+    store = SessionStore(key)
+    assert store.load()["_auth_user_id"] == str(user.pk)
+    assert store.session_key == key
+
+
+def test_an_expired_session_is_dropped_not_loaded(client: Client, user: User) -> None:
+    client.force_login(user, backend=BACKEND)
+    key = client.session.session_key
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    store = SessionStore(key)
+    assert store.load() == {}
+    assert store.session_key is None
+    assert client.get(reverse("accounts:account")).status_code == 302  # to the login page
+
+
+def test_a_session_expiring_now_is_already_expired(client: Client, user: User) -> None:
+    """The boundary: Django's store keeps a session while ``expire_date > now``."""
+    client.force_login(user, backend=BACKEND)
+    key = client.session.session_key
+    later = timezone.now() + timedelta(seconds=30)
+    Session.objects.filter(session_key=key).update(expire_date=later)
+    assert SessionStore(key).load() != {}
+    Session.objects.filter(session_key=key).update(expire_date=timezone.now())
+    assert SessionStore(key).load() == {}
+
+
+def test_an_unknown_session_key_signs_nobody_in(client: Client, user: User) -> None:
+    client.cookies[settings.SESSION_COOKIE_NAME] = "x" * 32
+    request = client.get("/").wsgi_request
+    assert not get_user(request).is_authenticated
+
+
+def test_a_changed_password_still_ends_other_sessions(client: Client, user: User) -> None:
+    client.force_login(user, backend=BACKEND)
+    assert client.get(reverse("accounts:account")).status_code == 200
+    user.set_password("another-long-passphrase-7")
+    user.save()
+    assert client.get(reverse("accounts:account")).status_code == 302
+
+
+def test_a_prepared_read_refuses_what_it_cannot_say() -> None:
+    with pytest.raises(ValueError, match="unique key or an order"):
+        PreparedRead(User, where=[("email", "=")]).first("owner@example.com")
+    with pytest.raises(ValueError, match="unique key or an order"):
+        PreparedRead(User, where=[("id", ">")]).first(0)
+    with pytest.raises(ValueError, match="operators"):
+        PreparedRead(User, where=[("id", "LIKE")])
+    with pytest.raises(ValueError, match="not a column"):
+        PreparedRead(User, where=[("id", "=")], columns=["groups"])
+    with pytest.raises(ValueError, match="WHERE"):
+        PreparedRead(User, where=[])
+
+
+def test_values_come_in_the_columns_order(user: User) -> None:
+    read = PreparedRead(User, where=[("id", "=")], columns=["email", "is_active"])
+    assert read.first(user.pk) == ("owner@example.com", True)
+    assert read.first(user.pk + 1000) is None
+
+
+def test_first_and_rows_follow_the_order_and_every_condition(db: None) -> None:
+    people = [
+        User.objects.create_user(username=f"p{n}@example.com", is_staff=n % 2 == 0)
+        for n in range(4)
+    ]
+    newest_staff = PreparedRead(
+        User, where=[("is_staff", "="), ("id", ">")], columns=["id"], order_by=["-id"]
+    )
+    assert newest_staff.first(True, 0) == (people[2].pk,)
+    assert newest_staff.rows(True, 0) == [(people[2].pk,), (people[0].pk,)]
+    assert newest_staff.rows(True, people[0].pk) == [(people[2].pk,)]
+    assert newest_staff.rows(True, people[2].pk) == []
+    assert newest_staff.first(True, people[2].pk) is None
+    oldest = PreparedRead(User, where=[("id", ">=")], columns=["id"], order_by=["id"])
+    assert oldest.first(people[1].pk) == (people[1].pk,)
+    assert oldest.rows(people[2].pk) == [(people[2].pk,), (people[3].pk,)]
+    assert PreparedRead(User, where=[("id", "<")], columns=["id"]).rows(people[1].pk) == [
+        (people[0].pk,)
+    ]
+    assert PreparedRead(User, where=[("id", "<=")], columns=["id"]).rows(people[0].pk) == [
+        (people[0].pk,)
+    ]
+
+
+def test_columns_left_out_are_deferred_and_load_on_use(user: User) -> None:
+    light = PreparedRead(User, where=[("id", "=")], columns=["id", "email"]).instance(user.pk)
+    assert light is not None
+    assert light.get_deferred_fields() >= {"password", "last_login"}
+    assert light.password == User.objects.get(pk=user.pk).password
