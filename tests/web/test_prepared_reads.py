@@ -55,7 +55,7 @@ def test_no_person_and_an_inactive_person_are_none(user: User) -> None:
 def test_every_login_goes_through_the_prepared_backend() -> None:
     assert BACKEND in settings.AUTHENTICATION_BACKENDS
     assert "django.contrib.auth.backends.ModelBackend" not in settings.AUTHENTICATION_BACKENDS
-    assert settings.SESSION_ENGINE == SessionStore.__module__
+    assert SessionStore.__module__ == settings.SESSION_ENGINE
 
 
 def test_a_live_session_loads_and_signs_the_person_in(client: Client, user: User) -> None:
@@ -151,3 +151,20 @@ def test_columns_left_out_are_deferred_and_load_on_use(user: User) -> None:
     assert light is not None
     assert light.get_deferred_fields() >= {"password", "last_login"}
     assert light.password == User.objects.get(pk=user.pk).password
+
+
+@pytest.mark.parametrize("pk", [2**63, -(2**63) - 1, 10**30])
+def test_a_number_no_column_can_hold_finds_nothing_as_with_the_orm(user: User, pk: int) -> None:
+    assert not User.objects.filter(pk=pk).exists()
+    assert ModelBackend().get_user(pk) is None
+    assert PreparedRead(User, where=[("id", "=")], columns=["id"]).rows(pk) == []
+
+
+def test_the_largest_number_a_column_holds_is_still_looked_up(user: User) -> None:
+    assert ModelBackend().get_user(2**63 - 1) is None
+
+
+def test_a_huge_number_in_a_signed_in_address_is_not_found(owner_client: Client) -> None:
+    for pk in (10**30, 2**63):
+        assert owner_client.get(f"/assessment/saved/{pk}/").status_code == 404
+        assert owner_client.get(f"/programme/{pk}/").status_code == 404

@@ -120,6 +120,11 @@ class PreparedRead(Generic[M]):
             field.get_db_prep_value(value, connection)
             for (field, _), value in zip(self.where, params, strict=True)
         ]
+        if any(
+            operator == "=" and _out_of_range(field, value, connection)
+            for (field, operator), value in zip(self.where, prepared, strict=True)
+        ):
+            return []  # as the ORM: no integer column equals a number it cannot hold
         with connection.cursor() as cursor:
             cursor.execute(statement.sql, prepared)
             found = [cursor.fetchone()] if one else cursor.fetchall()
@@ -160,3 +165,12 @@ def _column(model: type[Model], name: str) -> Field[Any, Any]:
         if name in (field.name, field.attname):
             return field
     raise ValueError(f"{model.__name__}.{name} is not a column of its table")
+
+
+def _out_of_range(field: Field[Any, Any], value: Any, connection: Any) -> bool:
+    """Whether ``value`` is an integer the field's column cannot hold on this database."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return False
+    stored = getattr(field, "target_field", field)  # a foreign key stores its target's type
+    low, high = connection.ops.integer_field_ranges.get(stored.get_internal_type(), (None, None))
+    return (low is not None and value < low) or (high is not None and value > high)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.http import Http404
 
 from spinewise.core.assessment import Assessment, assess
 from spinewise.core.intake import Screening
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.limits import check_write_limit
+from spinewise.web.prepared_reads import PreparedRead
 
 
 def emergency_number() -> str:
@@ -30,3 +34,21 @@ def save_assessment(user: User, intake: Screening) -> SavedAssessment:
         level=assessment.triage.level.value,
         region=assessment.region or "",
     )
+
+
+@cache
+def _own_light() -> PreparedRead[SavedAssessment]:
+    light = [
+        f.name for f in SavedAssessment._meta.concrete_fields if f.name not in {"intake", "result"}
+    ]
+    return PreparedRead(SavedAssessment, where=[("id", "="), ("user", "=")], columns=light)
+
+
+def own_assessment(user: User, pk: int) -> SavedAssessment:
+    """The person's own saved assessment, without its answers and verdict (loaded only
+    when used); 404 for anyone else's. Read by a prepared statement: the result page is
+    opened often and its cached copy needs only these columns."""
+    found = _own_light().instance(pk, user.pk)
+    if found is None:
+        raise Http404("No such assessment")
+    return found

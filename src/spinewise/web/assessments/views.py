@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,7 +16,12 @@ from spinewise.core.questionnaire import answered_questions, questionnaire
 from spinewise.core.result import summarise
 from spinewise.web.assessments import wizard
 from spinewise.web.assessments.models import SavedAssessment
-from spinewise.web.assessments.services import assess_for_web, emergency_number, save_assessment
+from spinewise.web.assessments.services import (
+    assess_for_web,
+    emergency_number,
+    own_assessment,
+    save_assessment,
+)
 from spinewise.web.users import signed_in_user
 
 CHECK = "check"  # ?from=check: a step changed from the check-your-answers page
@@ -147,8 +152,7 @@ def save(request: HttpRequest) -> HttpResponse:
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     # The answers are read only when the page's cached copy is missing (see below).
-    found = SavedAssessment.objects.defer("intake", "result")
-    saved = get_object_or_404(found, pk=pk, user=signed_in_user(request))
+    saved = own_assessment(signed_in_user(request), pk)
     # Re-assessed only when the page's cached copy is missing (see result.html).
     assessment: Assessment = SimpleLazyObject(  # type: ignore[assignment]
         lambda: saved.reassess(emergency_number())
