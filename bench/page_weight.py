@@ -113,7 +113,7 @@ def run(base: str, person: Person, journal: bool) -> Section:
     from spinewise.core.questionnaire import questionnaire
 
     section = Section("Page weight (first load, empty cache)")
-    cookie = f"sessionid={person.session_cookie}"
+    cookie = person.cookie_header
     steps = [step.id for step in questionnaire().steps]
     section.lines += [
         "Bytes of the response bodies for the HTML and every same-origin subresource it "

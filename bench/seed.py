@@ -25,7 +25,14 @@ class Person:
     programme_id: int
     session_day: date
     session_cookie: str
+    csrf_cookie: str
     checkins: int
+
+    @property
+    def cookie_header(self) -> str:
+        """What their browser sends: the session, and the CSRF cookie any page with a form
+        (the signed-in header's "Log out") has set."""
+        return f"sessionid={self.session_cookie}; csrftoken={self.csrf_cookie}"
 
 
 def make_person(email: str, days: int, today: date) -> Person:
@@ -33,6 +40,7 @@ def make_person(email: str, days: int, today: date) -> Person:
     from django.conf import settings
     from django.contrib.auth.models import User
     from django.test import Client
+    from django.urls import reverse
 
     from spinewise.core.intake import parse_intake
     from spinewise.core.plan import Preferences
@@ -51,6 +59,7 @@ def make_person(email: str, days: int, today: date) -> Person:
     made = add_history(user, days, today) if days and journal_available() else 0
     client = Client()
     client.force_login(user, backend=BACKEND)
+    client.get(reverse("accounts:account"))  # as a browser would: sets the CSRF cookie
     return Person(
         user_id=user.pk,
         email=email,
@@ -58,6 +67,7 @@ def make_person(email: str, days: int, today: date) -> Person:
         programme_id=programme.pk,
         session_day=session_day,
         session_cookie=client.cookies[settings.SESSION_COOKIE_NAME].value,
+        csrf_cookie=client.cookies[settings.CSRF_COOKIE_NAME].value,
         checkins=made,
     )
 

@@ -98,7 +98,7 @@ def _reference_row(floor: str, reference: Reference) -> ReferenceRow:
 
 
 def endpoints(person: Person, journal: bool) -> list[Endpoint]:
-    cookie = f"sessionid={person.session_cookie}"
+    cookie = person.cookie_header
     found = [
         Endpoint("landing `/`", "/"),
         Endpoint("exercise list `/exercises/`", "/exercises/"),

@@ -1,22 +1,24 @@
 """What pages keep per process gives the same answers Django would work out each time.
 
-``{% load cached_static %}`` is served by a tag that remembers each asset's URL, and exercise
-drawings' URLs are reversed once per exercise: both must match Django's own answers and
-follow a change of settings.
+``{% load cached_static %}`` is served by a tag that remembers each asset's URL, and links
+pages repeat (exercise drawings, a programme's sessions) are reversed once
+(``links.link``): both must match Django's own answers and follow a change of settings.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.template import Context, Template
 from django.templatetags.static import static
 from django.test import Client, override_settings
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 
 import spinewise.web
+from spinewise.web.links import LinkArgument, link
 from spinewise.web.site.library import drawing_urls
 from spinewise.web.site.templatetags.cached_static import static_url
 
@@ -51,6 +53,30 @@ def test_drawing_urls_are_the_drawing_views() -> None:
     assert urls.animation == reverse("site:exercise_svg", args=["plank"])
     assert urls.key_poses == reverse("site:exercise_key_poses", args=["plank"])
     assert urls.animation != urls.key_poses
+
+
+@pytest.mark.parametrize(
+    ("view", "args"),
+    [
+        ("journal:checkin", ()),
+        ("programmes:detail", (7,)),
+        ("programmes:session", (7, date(2026, 3, 2))),
+        ("site:guide_detail", ("when-to-get-help",)),
+    ],
+)
+def test_a_remembered_link_is_the_reversed_one(view: str, args: tuple[LinkArgument, ...]) -> None:
+    assert link(view, *args) == reverse(view, args=list(args))
+    assert link(view, *args) == link(view, *args)
+
+
+def test_a_remembered_link_follows_the_script_prefix() -> None:
+    plain = link("programmes:detail", 7)
+    set_script_prefix("/spinewise/")
+    try:
+        assert link("programmes:detail", 7) == "/spinewise" + plain
+    finally:
+        set_script_prefix("/")
+    assert link("programmes:detail", 7) == plain
 
 
 def test_an_exercise_page_shows_its_drawing_and_key_poses(client: Client) -> None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from spinewise.core.calendar import programme_to_ics
@@ -28,6 +27,7 @@ from spinewise.core.rescreen import RescreenError, rescreen
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import assess_for_web
 from spinewise.web.limits import check_write_limit
+from spinewise.web.links import link
 from spinewise.web.prepared_reads import PreparedRead
 from spinewise.web.programmes.models import ExerciseTick, SavedProgramme, new_calendar_token
 from spinewise.web.site.library import drawing_urls
@@ -124,16 +124,16 @@ def offline_urls(saved: SavedProgramme, day: date) -> dict[str, Any]:
     programme = saved.programme
     after = next_session(programme, day + timedelta(days=1))
     sessions = [s for s in (session_on(programme, day), after) if s]
-    checkin = reverse("journal:checkin")
-    plan = reverse("programmes:detail", kwargs={"pk": saved.pk})
+    checkin = link("journal:checkin")
+    plan = link("programmes:detail", saved.pk)
     urls = [plan, checkin]
     for planned in sessions:
-        urls.append(reverse("programmes:session", kwargs={"pk": saved.pk, "day": planned.date}))
+        urls.append(link("programmes:session", saved.pk, planned.date))
         urls.append(f"{checkin}?day={planned.date.isoformat()}")
         for item in planned.exercises:
             drawings = drawing_urls(item.exercise_id)
             urls += [drawings.animation, drawings.key_poses]
-    urls.append(reverse("site:guide_detail", args=["when-to-get-help"]))
+    urls.append(link("site:guide_detail", "when-to-get-help"))
     return {
         "start": plan,
         "urls": list(dict.fromkeys(urls)),

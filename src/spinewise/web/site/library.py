@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from django.urls import get_script_prefix, reverse
-
 from spinewise.core import exercises as core
 from spinewise.core.exercises import Exercise
+from spinewise.web.links import link
 from spinewise.web.site.content import Source, cause_names, region_names, resolve_source
 
 EVIDENCE_NOTE = core.EVIDENCE_NOTE
@@ -92,16 +91,11 @@ class DrawingUrls:
 
 
 def drawing_urls(exercise_id: str) -> DrawingUrls:
-    """The drawing URLs of one exercise; reversed once per exercise and script prefix, as a
-    session page and its offline list name a dozen of them."""
-    return _drawing_urls(exercise_id, get_script_prefix())
-
-
-@cache
-def _drawing_urls(exercise_id: str, prefix: str) -> DrawingUrls:
+    """The drawing URLs of one exercise (a session page and its offline list name a dozen
+    of them, so each is reversed once: ``links.link``)."""
     return DrawingUrls(
-        animation=reverse("site:exercise_svg", args=[exercise_id]),
-        key_poses=reverse("site:exercise_key_poses", args=[exercise_id]),
+        animation=link("site:exercise_svg", exercise_id),
+        key_poses=link("site:exercise_key_poses", exercise_id),
     )
 
 
