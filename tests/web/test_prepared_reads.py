@@ -168,3 +168,14 @@ def test_a_huge_number_in_a_signed_in_address_is_not_found(owner_client: Client)
     for pk in (10**30, 2**63):
         assert owner_client.get(f"/assessment/saved/{pk}/").status_code == 404
         assert owner_client.get(f"/programme/{pk}/").status_code == 404
+
+
+def test_a_cookie_kept_after_logging_out_signs_nobody_in(client: Client, user: User) -> None:
+    client.force_login(user, backend=BACKEND)
+    kept = client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert client.get(reverse("accounts:account")).status_code == 200
+    client.post(reverse("accounts:logout"))
+    replay = Client()
+    replay.cookies[settings.SESSION_COOKIE_NAME] = kept
+    assert replay.get(reverse("accounts:account")).status_code == 302
+    assert not Session.objects.filter(session_key=kept).exists()
