@@ -179,3 +179,15 @@ def test_a_cookie_kept_after_logging_out_signs_nobody_in(client: Client, user: U
     replay.cookies[settings.SESSION_COOKIE_NAME] = kept
     assert replay.get(reverse("accounts:account")).status_code == 302
     assert not Session.objects.filter(session_key=kept).exists()
+
+
+def test_our_sessions_are_djangos_own_rows(client: Client, user: User) -> None:
+    """Maintenance and ``clearsessions`` read sessions through Django's model: the store
+    signs and stores them exactly as Django's database store does."""
+    store = SessionStore()
+    store["kept"] = "yes"
+    store.save()
+    row = Session.objects.get(session_key=store.session_key)
+    assert row.get_decoded() == {"kept": "yes"}
+    SessionStore.clear_expired()
+    assert Session.objects.filter(session_key=store.session_key).exists()
