@@ -33,6 +33,9 @@ class CheckIn(models.Model):
     class Meta:
         ordering = ["day"]
         constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_checkin_a_day")]
+        # The dashboard's data version reads MAX(updated) per person: one index seek, not a
+        # walk over ten years of rows (journal.services.dashboard_state).
+        indexes = [models.Index(fields=["user", "updated"], name="checkin_user_updated")]
 
     def __str__(self) -> str:
         return f"Check-in {self.day}"
@@ -86,6 +89,7 @@ class PsfsEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "week_start"], name="one_psfs_a_week")
         ]
+        indexes = [models.Index(fields=["user", "updated"], name="psfs_user_updated")]
 
     def to_rating(self) -> PsfsRating:
         return PsfsRating(
@@ -114,6 +118,7 @@ class InterferenceEntry(models.Model):
                 fields=["user", "week_start"], name="one_interference_rating_a_week"
             )
         ]
+        indexes = [models.Index(fields=["user", "updated"], name="interference_user_updated")]
 
     def __str__(self) -> str:
         return f"Pain interference, week of {self.week_start}"
