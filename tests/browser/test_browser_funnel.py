@@ -67,13 +67,25 @@ def in_first_phone_screen(page: Any, selector: str) -> bool:
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
 
 
+# Wizard pages already checked (axe, pictures) in this run: the funnels walk the same
+# question pages with other answers, and checking each page once keeps make test short.
+_CHECKED_PAGES: set[str] = set()
+
+
+def check_page_once(page: Any, shots: Path, page_id: str, name: str) -> None:
+    if page_id not in _CHECKED_PAGES:
+        _CHECKED_PAGES.add(page_id)
+        check_page(page, shots, name)
+
+
 def walk_wizard(page: Any, server_url: str, vignette: str, shots: Path) -> list[str]:
     """Answers as the vignette's person, page after page as the site leads, until the
-    result; returns the ids of the question pages shown."""
+    result; returns the ids of the question pages shown. Each wizard page is checked the
+    first time a walk in this run reaches it."""
     answers = answers_for(vignette)
     page.goto(server_url + "/")
     page.click("text=Start your assessment")
-    check_page(page, shots, f"{vignette}-00-start")
+    check_page_once(page, shots, "start", f"{vignette}-00-start")
     page.click("text=Start the assessment")
     shown: list[str] = []
     while not page.url.endswith(("/assessment/result/", "/assessment/check/")):
@@ -82,11 +94,11 @@ def walk_wizard(page: Any, server_url: str, vignette: str, shots: Path) -> list[
         assert f"Step {len(shown)} of" in page.inner_text(".wizard-count")
         for question in step.questions:
             fill_question(page, question, answers)
-        check_page(page, shots, f"{vignette}-{len(shown):02d}-{step.id}")
+        check_page_once(page, shots, step.id, f"{vignette}-{len(shown):02d}-{step.id}")
         page.click("button[type=submit]")
         page.wait_for_load_state()
     if page.url.endswith("/assessment/check/"):
-        check_page(page, shots, f"{vignette}-{len(shown) + 1:02d}-check")
+        check_page_once(page, shots, "check", f"{vignette}-{len(shown) + 1:02d}-check")
         page.locator("a:has-text('See my result')").first.click()
         page.wait_for_url("**/assessment/result/")
     return shown
