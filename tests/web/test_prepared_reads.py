@@ -114,6 +114,8 @@ def test_a_prepared_read_refuses_what_it_cannot_say() -> None:
         PreparedRead(User, where=[("id", "=")], columns=["groups"])
     with pytest.raises(ValueError, match="WHERE"):
         PreparedRead(User, where=[])
+    with pytest.raises(ValueError, match="not both"):
+        PreparedRead(User, where=[("id", "=")], columns=["id"], defer=["password"])
 
 
 def test_values_come_in_the_columns_order(user: User) -> None:
@@ -150,6 +152,15 @@ def test_columns_left_out_are_deferred_and_load_on_use(user: User) -> None:
     light = PreparedRead(User, where=[("id", "=")], columns=["id", "email"]).instance(user.pk)
     assert light is not None
     assert light.get_deferred_fields() >= {"password", "last_login"}
+    assert light.password == User.objects.get(pk=user.pk).password
+
+
+def test_deferred_columns_are_left_out_and_load_on_use(user: User) -> None:
+    read = PreparedRead(User, where=[("id", "=")], defer=["password", "last_login"])
+    light = read.instance(user.pk)
+    assert light is not None
+    assert light.get_deferred_fields() == {"password", "last_login"}
+    assert light.email == "owner@example.com"
     assert light.password == User.objects.get(pk=user.pk).password
 
 

@@ -40,8 +40,9 @@ class PreparedRead(Generic[M]):
 
     - ``where``: (field name, operator) pairs, joined by AND; the parameters are given
       in the same order to ``first``, ``rows`` or ``instance``.
-    - ``columns``: field names; by default every concrete field, so that ``instance`` can
-      build the whole model. Fields left out are deferred, as with ``QuerySet.defer``.
+    - ``columns``: field names; by default every concrete field but those in ``defer``.
+      ``instance`` leaves the others deferred, as ``QuerySet.defer`` does: they load when
+      first used.
     - ``order_by``: field names, ``-name`` for descending, as in ``QuerySet.order_by``.
 
     ``first`` reads one row: by a unique first field, or the first in ``order_by`` order
@@ -54,6 +55,7 @@ class PreparedRead(Generic[M]):
         where: Sequence[tuple[str, str]],
         columns: Sequence[str] | None = None,
         order_by: Sequence[str] = (),
+        defer: Sequence[str] = (),
     ) -> None:
         self.model = model
         self.where: tuple[tuple[Field[Any, Any], str], ...] = tuple(
@@ -64,10 +66,13 @@ class PreparedRead(Generic[M]):
         unknown = {operator for _, operator in self.where} - OPERATORS
         if unknown:
             raise ValueError(f"unsupported operators: {sorted(unknown)}")
+        if columns and defer:
+            raise ValueError("name the columns or what to defer, not both")
+        deferred = {_column(model, name) for name in defer}
         self.fields: tuple[Field[Any, Any], ...] = (
             tuple(_column(model, name) for name in columns)
             if columns
-            else tuple(model._meta.concrete_fields)
+            else tuple(f for f in model._meta.concrete_fields if f not in deferred)
         )
         self.order_by = tuple(
             (_column(model, name.removeprefix("-")), name.startswith("-")) for name in order_by

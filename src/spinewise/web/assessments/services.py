@@ -38,10 +38,9 @@ def save_assessment(user: User, intake: Screening) -> SavedAssessment:
 
 @cache
 def _own_light() -> PreparedRead[SavedAssessment]:
-    light = [
-        f.name for f in SavedAssessment._meta.concrete_fields if f.name not in {"intake", "result"}
-    ]
-    return PreparedRead(SavedAssessment, where=[("id", "="), ("user", "=")], columns=light)
+    return PreparedRead(
+        SavedAssessment, where=[("id", "="), ("user", "=")], defer=["intake", "result"]
+    )
 
 
 def own_assessment(user: User, pk: int) -> SavedAssessment:

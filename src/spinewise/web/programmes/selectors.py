@@ -19,9 +19,9 @@ from spinewise.web.programmes.models import HEAVY_FIELDS, NEWEST_FIRST, SavedPro
 
 @cache
 def _newest() -> PreparedRead[SavedProgramme]:
-    meta = SavedProgramme._meta
-    light = [field.name for field in meta.concrete_fields if field.name not in HEAVY_FIELDS]
-    return PreparedRead(SavedProgramme, where=[("user", "=")], columns=light, order_by=NEWEST_FIRST)
+    return PreparedRead(
+        SavedProgramme, where=[("user", "=")], order_by=NEWEST_FIRST, defer=HEAVY_FIELDS
+    )
 
 
 @cache
