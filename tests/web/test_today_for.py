@@ -66,3 +66,22 @@ def test_the_latest_programme_and_today_come_together() -> None:
     tokyo, saved = _person_in("Asia/Tokyo")
     found, today = latest_programme_and_today(tokyo, lambda: LATE_EVENING_UTC)
     assert found == saved and today == date(2025, 3, 4)
+
+
+def test_the_latest_programme_is_the_newest_and_leaves_the_plan_unread() -> None:
+    user, first = _person_in("Asia/Tokyo")
+    second = create_programme(
+        user, first.assessment, Preferences(timezone="Europe/London"), date(2025, 3, 10)
+    )
+    SavedProgramme.objects.filter(pk=second.pk).update(created=first.created)  # a tie
+    found = latest_programme(user)
+    assert found is not None and found.pk == max(first.pk, second.pk)
+    assert found.get_deferred_fields() == {"data", "prefs"}
+    assert found.programme.start == date(2025, 3, 10)
+    assert latest_programme(User.objects.create(username="none@example.invalid")) is None
+
+
+def test_an_empty_time_zone_column_means_the_sites(settings: object) -> None:
+    user, saved = _person_in("Asia/Tokyo")
+    SavedProgramme.objects.filter(pk=saved.pk).update(timezone="")
+    assert today_for(user, lambda: LATE_EVENING_UTC) == date(2025, 3, 3)

@@ -45,7 +45,7 @@ def latest_programme(user: User) -> SavedProgramme | None:
 def timezone_of(user: User) -> str:
     """The person's time zone: their latest programme's, or the site's."""
     found = _newest_zone().first(user.pk)
-    return str(found[0]) if found else str(settings.TIME_ZONE)
+    return str(found[0]) if found and found[0] else str(settings.TIME_ZONE)
 
 
 def today_for(user: User, clock: Clock = utc_now) -> date:
