@@ -202,3 +202,30 @@ def test_our_sessions_are_djangos_own_rows(client: Client, user: User) -> None:
     assert row.get_decoded() == {"kept": "yes"}
     SessionStore.clear_expired()
     assert Session.objects.filter(session_key=store.session_key).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_threads_connection_has_its_own_statement() -> None:
+    """gunicorn serves with threads: each has its own connection, whose converters the
+    statement uses, so the SQL is written once per connection object."""
+    import threading
+
+    from django.db import connections
+
+    person = User.objects.create_user(username="t@example.com", last_login=timezone.now())
+    read = PreparedRead(User, where=[("id", "=")], columns=["id", "last_login"])
+    assert read.first(person.pk) == (person.pk, person.last_login)
+    found: list[object] = []
+
+    def other() -> None:
+        try:
+            found.append(read.first(person.pk))
+            found.append(len(read._statements))  # this thread's connection and the test's
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    assert found == [(person.pk, person.last_login), 2]
+    assert connections["default"] in read._statements
