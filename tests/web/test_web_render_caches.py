@@ -1,32 +1,33 @@
 """What pages keep per process gives the same answers Django would work out each time.
 
 ``{% load cached_static %}`` is served by a tag that remembers each asset's URL, and links
-pages repeat (exercise drawings, a programme's sessions) are reversed once
-(``links.link``): both must match Django's own answers and follow a change of settings.
+pages repeat (exercise drawings, a programme's sessions, every ``{% url %}`` under
+``{% load cached_url %}``) are reversed once (``links.link``): all must match Django's own
+answers and follow a change of settings.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from django.template import Context, Template
 from django.templatetags.static import static
 from django.test import Client, override_settings
-from django.urls import reverse, set_script_prefix
+from django.urls import NoReverseMatch, reverse, set_script_prefix
 
 import spinewise.web
-from spinewise.web.links import LinkArgument, link
+from spinewise.web.links import LinkArgument, link, rememberable
 from spinewise.web.site.library import drawing_urls
 from spinewise.web.site.templatetags.cached_static import static_url
 
 pytestmark = pytest.mark.django_db
 
 
-def _render(text: str) -> str:
-    return Template(text).render(Context({}))
+def _render(text: str, **context: object) -> str:
+    return Template(text).render(Context(context))
 
 
 def test_the_static_tag_gives_djangos_own_url() -> None:
@@ -79,6 +80,59 @@ def test_a_remembered_link_follows_the_script_prefix() -> None:
     assert link("programmes:detail", 7) == plain
 
 
+def test_the_url_tag_gives_djangos_own_link() -> None:
+    day = date(2026, 3, 2)
+    rendered = _render(
+        "{% load cached_url %}{% url 'programmes:session' pk day %}|{% url 'site:guide_list' %}",
+        pk=7,
+        day=day,
+    )
+    assert rendered == reverse("programmes:session", args=[7, day]) + "|/guides/"
+
+
+def test_the_url_tag_can_name_its_result_and_swallow_a_missing_view_only_then() -> None:
+    assert _render("{% load cached_url %}{% url 'programmes:detail' 7 as plan %}[{{ plan }}]") == (
+        f"[{reverse('programmes:detail', args=[7])}]"
+    )
+    assert _render("{% load cached_url %}{% url 'no:such' 7 as gone %}[{{ gone }}]") == "[]"
+    with pytest.raises(NoReverseMatch):
+        _render("{% load cached_url %}{% url 'no:such' 7 %}")
+
+
+def test_the_url_tag_passes_what_it_cannot_remember_to_django() -> None:
+    rendered = _render("{% load cached_url %}{% url 'programmes:detail' pk=7 %}")
+    assert rendered == reverse("programmes:detail", kwargs={"pk": 7})
+    moment = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+    assert not rememberable(moment)  # a datetime is not a day: its text differs
+    assert not rememberable(True)  # True == 1: it must not share 1's entry
+    assert rememberable(date(2026, 3, 2)) and rememberable(7) and rememberable("plank")
+    with pytest.raises(NoReverseMatch):  # Django's own tag refuses a datetime for a day
+        _render("{% load cached_url %}{% url 'programmes:session' 7 moment %}", moment=moment)
+
+
+def test_the_url_tag_follows_the_script_prefix() -> None:
+    text = "{% load cached_url %}{% url 'programmes:detail' 7 %}"
+    plain = _render(text)
+    set_script_prefix("/spinewise/")
+    try:
+        assert _render(text) == "/spinewise" + plain
+    finally:
+        set_script_prefix("/")
+
+
+def test_every_template_that_links_loads_the_cached_url_tag_first() -> None:
+    root = Path(spinewise.web.__file__).parent
+    late = []
+    for path in root.rglob("*.html"):
+        text = path.read_text()
+        if "{% url" not in text:
+            continue
+        loaded = re.search(r"{%\s*load\s+[\w ]*\bcached_url\b", text)
+        if loaded is None or loaded.start() > text.index("{% url"):
+            late.append(str(path.relative_to(root)))
+    assert late == []
+
+
 def test_an_exercise_page_shows_its_drawing_and_key_poses(client: Client) -> None:
     body = client.get(reverse("site:exercise_detail", args=["plank"])).content.decode()
     urls = drawing_urls("plank")
@@ -115,3 +169,49 @@ def test_the_server_starts_warm_and_out_of_the_collectors_way(
         assert closed == [True]  # no database connection is shared across the fork
     finally:
         gc.unfreeze()
+
+
+def test_the_offline_list_is_worked_out_once_per_revision_and_day() -> None:
+    import json
+
+    from django.contrib.auth.models import User
+    from django.utils.html import json_script
+
+    from spinewise.core.intake import parse_intake
+    from spinewise.core.plan import Preferences
+    from spinewise.web.assessments.services import save_assessment
+    from spinewise.web.programmes.services import create_programme, offline_script, offline_urls
+
+    person = User.objects.create_user("kept@example.com", "kept@example.com")
+    intake = parse_intake(
+        json.loads((Path(__file__).parents[1] / "vignettes" / "P01.json").read_text())
+    )
+    saved = create_programme(
+        person, save_assessment(person, intake), Preferences(timezone="UTC"), date(2026, 3, 2)
+    )
+    day = saved.programme.weeks[0].sessions[0].date
+    script = offline_script(saved, day)
+    assert script == json_script(offline_urls(saved, day), "offline-urls")
+    assert offline_script(saved, day) is script  # kept, not worked out again
+    tomorrow = offline_script(saved, date(2026, 3, 3))
+    assert tomorrow == json_script(offline_urls(saved, date(2026, 3, 3)), "offline-urls")
+    # A new revision of the plan (a weekly review) is a new list, never the kept one.
+    programme = saved.programme
+    week_one = programme.weeks[0]
+    fewer = week_one.model_copy(
+        update={
+            "sessions": [
+                s.model_copy(update={"exercises": s.exercises[:1]}) for s in week_one.sessions
+            ]
+        }
+    )
+    saved.store(programme.model_copy(update={"weeks": [fewer, *programme.weeks[1:]]}))
+    saved.save()
+    revised = offline_script(saved, day)
+    assert revised != script
+    assert revised == json_script(offline_urls(saved, day), "offline-urls")
+    set_script_prefix("/spinewise/")
+    try:
+        assert '"/spinewise/programme/' in offline_script(saved, day)
+    finally:
+        set_script_prefix("/")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.urls import get_script_prefix, get_urlconf
 from django.utils import timezone
+from django.utils.html import json_script
+from django.utils.safestring import SafeString
 
 from spinewise.core.calendar import programme_to_ics
 from spinewise.core.exercises import GET_READY_SECONDS
@@ -138,6 +142,27 @@ def offline_urls(saved: SavedProgramme, day: date) -> dict[str, Any]:
         "start": plan,
         "urls": list(dict.fromkeys(urls)),
     }
+
+
+# The offline list's <script> block by (programme, revision, day, script prefix, URLconf),
+# oldest first: the plan and session pages repeat it until the plan or the day changes.
+OFFLINE_SCRIPTS = 256
+_OFFLINE_SCRIPTS: dict[tuple[object, ...], SafeString] = {}
+_OFFLINE_SCRIPTS_LOCK = threading.Lock()
+
+
+def offline_script(saved: SavedProgramme, day: date) -> SafeString:
+    """``offline_urls`` as the page's JSON data block (``<script id="offline-urls">``),
+    worked out once per revision and day in each process."""
+    key = (saved.pk, saved.created, saved.revision, day, get_script_prefix(), get_urlconf())
+    found = _OFFLINE_SCRIPTS.get(key)
+    if found is None:
+        found = json_script(offline_urls(saved, day), "offline-urls")
+        with _OFFLINE_SCRIPTS_LOCK:
+            _OFFLINE_SCRIPTS[key] = found
+            while len(_OFFLINE_SCRIPTS) > OFFLINE_SCRIPTS:
+                del _OFFLINE_SCRIPTS[next(iter(_OFFLINE_SCRIPTS))]
+    return found
 
 
 @transaction.atomic

@@ -31,6 +31,7 @@ from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import emergency_number
 from spinewise.web.journal.services import review_due_weeks
 from spinewise.web.limits import WriteLimitReached
+from spinewise.web.links import link
 from spinewise.web.programmes import pending, services
 from spinewise.web.programmes.forms import PreferencesForm
 from spinewise.web.programmes.models import SavedProgramme
@@ -196,9 +197,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     shown = programme.week(asked) if asked else week
     todays = session_on(programme, today)
     upcoming = next_session(programme, today)
-    feed_url = request.build_absolute_uri(
-        reverse("programmes:feed", kwargs={"token": saved.calendar_token})
-    )
+    feed_url = request.build_absolute_uri(link("programmes:feed", saved.calendar_token))
     return render(
         request,
         "programmes/detail.html",
@@ -212,7 +211,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "upcoming": upcoming,
             "done_today": services.ticked_today(saved, today) if todays else set(),
             "feed_url": feed_url,
-            "offline_urls": services.offline_urls(saved, today),
+            "offline_script": services.offline_script(saved, today),
             "rescreen_week": rescreen_due(programme, today),
         },
     )
@@ -247,7 +246,7 @@ def session(request: HttpRequest, pk: int, day: date) -> HttpResponse:
             "checkin_url": checkin_url,
             # Read by the guided player (static/js/session.js) from a JSON data block.
             "player": services.session_player(planned, done, checkin_url),
-            "offline_urls": services.offline_urls(saved, day),
+            "offline_script": services.offline_script(saved, day),
         },
     )
 
