@@ -229,3 +229,43 @@ def test_each_threads_connection_has_its_own_statement() -> None:
     thread.join()
     assert found == [(person.pk, person.last_login), 2]
     assert connections["default"] in read._statements
+
+
+def test_a_read_runs_on_the_backends_own_cursor_unless_queries_are_watched(user: User) -> None:
+    seen: list[str] = []
+
+    def watch(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    backend = ModelBackend()
+    assert backend.get_user(user.pk) is not None  # nothing watching: the short path
+    with connection.execute_wrapper(watch):
+        assert backend.get_user(user.pk) is not None
+    assert len(seen) == 1 and "auth_user" in seen[0]
+
+
+def test_a_read_in_a_broken_transaction_is_refused_as_djangos_cursor_would(user: User) -> None:
+    from django.db import IntegrityError, transaction
+    from django.db.transaction import TransactionManagementError
+
+    with transaction.atomic():
+        try:
+            with connection.cursor() as cursor:  # a failed write breaks the transaction
+                cursor.execute("INSERT INTO auth_user (id) VALUES (%s)", [user.pk])
+        except IntegrityError:
+            pass
+        connection.needs_rollback = True
+        with pytest.raises(TransactionManagementError):
+            ModelBackend().get_user(user.pk)
+
+
+def test_a_database_error_comes_out_as_djangos_own() -> None:
+    from django.db import DatabaseError
+
+    from spinewise.web.prepared_reads import _execute
+
+    connection.ensure_connection()
+    with pytest.raises(DatabaseError) as raised:
+        _execute(connection, "SELECT nothing FROM no_such_table WHERE id = %s", [1], one=True)
+    assert type(raised.value).__module__ == "django.db.utils"
