@@ -26,7 +26,8 @@ NAV_URLS = (
 
 
 @cache
-def _nav(prefix: str) -> dict[str, str]:
+def nav_links(prefix: str) -> dict[str, str]:
+    """The links in every page's header and footer, under this script prefix."""
     # Reversed once per script prefix: every page's header links to the same places.
     urls = {name.replace(":", "_"): reverse(name) for name in NAV_URLS}
     urls["help"] = reverse("site:guide_detail", args=["when-to-get-help"])
@@ -35,7 +36,7 @@ def _nav(prefix: str) -> dict[str, str]:
 
 def spinewise(request: HttpRequest) -> dict[str, object]:
     return {
-        "NAV": _nav(get_script_prefix()),
+        "NAV": nav_links(get_script_prefix()),
         "EMERGENCY_NUMBER": settings.SPINEWISE_EMERGENCY_NUMBER,
         # Part of the key of every cached page fragment built from content.
         "CONTENT_VERSION": content_version(),

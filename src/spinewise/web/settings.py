@@ -176,6 +176,21 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Caches: in each process's memory (every cached thing is keyed by a version) ---
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "spinewise-default",
+    },
+    # Rendered page fragments ({% cache %}). Named so the tag finds it at once: without it,
+    # the tag asks for this name on every use and falls back after an exception.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "spinewise-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
+
 # --- Authentication ---
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
