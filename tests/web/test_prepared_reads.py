@@ -4,6 +4,7 @@ ORM would, and keep every refusal Django's own session store and backend make.""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -269,3 +270,44 @@ def test_a_database_error_comes_out_as_djangos_own() -> None:
     with pytest.raises(DatabaseError) as raised:
         _execute(connection, "SELECT nothing FROM no_such_table WHERE id = %s", [1], one=True)
     assert type(raised.value).__module__ == "django.db.utils"
+
+
+def _signed_in_session(user: User) -> SessionStore:
+    store = SessionStore()
+    store["_auth_user_id"] = str(user.pk)
+    store["wizard"] = {"answers": {"age": 40}}
+    store.create()
+    return store
+
+
+def test_a_session_row_decodes_into_fresh_objects_each_time(user: User) -> None:
+    key = _signed_in_session(user).session_key
+    first = SessionStore(key).load()
+    first["wizard"]["answers"]["age"] = 99  # a request changing what it read
+    again = SessionStore(key).load()
+    assert again["wizard"] == {"answers": {"age": 40}}
+    assert again["_auth_user_id"] == str(user.pk)
+
+
+def test_a_tampered_session_row_is_an_empty_session_every_time(
+    user: User, caplog: pytest.LogCaptureFixture
+) -> None:
+    key = _signed_in_session(user).session_key
+    row = Session.objects.get(session_key=key)
+    genuine = row.session_data
+    assert SessionStore(key).load()["_auth_user_id"] == str(user.pk)  # verified and kept
+    forged = genuine[:-3] + ("AAA" if not genuine.endswith("AAA") else "BBB")
+    Session.objects.filter(session_key=key).update(session_data=forged)
+    with caplog.at_level("WARNING", logger="django.security.SuspiciousSession"):
+        assert SessionStore(key).load() == {}
+        assert SessionStore(key).load() == {}  # refused again: a failed check is not kept
+    assert caplog.text.count("Session data corrupted") == 2
+    Session.objects.filter(session_key=key).update(session_data=genuine)
+    assert SessionStore(key).load()["_auth_user_id"] == str(user.pk)
+
+
+def test_a_new_secret_key_stops_old_session_rows_verifying(user: User, settings: Any) -> None:
+    key = _signed_in_session(user).session_key
+    assert SessionStore(key).load()["_auth_user_id"] == str(user.pk)
+    settings.SECRET_KEY = "another-secret-key-" + "x" * 40
+    assert SessionStore(key).load() == {}
