@@ -215,3 +215,15 @@ def test_the_offline_list_is_worked_out_once_per_revision_and_day() -> None:
         assert '"/spinewise/programme/' in offline_script(saved, day)
     finally:
         set_script_prefix("/")
+
+
+def test_without_translations_dates_and_numbers_keep_the_en_gb_formats() -> None:
+    from django.conf import settings
+    from django.utils.formats import date_format, get_format, localize
+
+    assert settings.USE_I18N is False and settings.LANGUAGE_CODE == "en-gb"
+    assert get_format("DATE_INPUT_FORMATS")[0] == "%d/%m/%Y"  # 25/10/2006, not 10/25/2006
+    assert get_format("FIRST_DAY_OF_WEEK") == 1  # Monday
+    assert date_format(date(2026, 3, 2), "l j F") == "Monday 2 March"
+    assert date_format(date(2026, 3, 2)) == "2 Mar 2026"  # en-GB DATE_FORMAT, j M Y
+    assert localize(12345) == "12345" and localize(1.5) == "1.5"
