@@ -13,9 +13,9 @@ from spinewise.core.levels import Level
 from spinewise.core.plan.basis import plan_basis
 from spinewise.core.plan.habits import habits_for, left_out, movement_breaks
 from spinewise.core.plan.models import NoProgrammeError, Preferences, Programme
-from spinewise.core.plan.selection import ranked
+from spinewise.core.plan.selection import rankings
 from spinewise.core.plan.stages import PHASES, phase_and_step
-from spinewise.core.plan.weeks import build_week, session_plan
+from spinewise.core.plan.weeks import build_week, prescribed, session_choice
 
 # Part of every programme id: bump it when the planning rules change, so new plans get
 # new calendar UIDs instead of silently overwriting old events.
@@ -44,14 +44,19 @@ def build_programme(
         raise NoProgrammeError(triage)
     basis = plan_basis(assessment, intake, prefs, start)
     breaks = movement_breaks(intake, prefs)
-    # Two weeks share each phase, so rank each phase's exercises once.
-    ranking = {phase.number: ranked(basis, phase.number) for phase in PHASES}
+    # Two weeks share each phase and its exercises (chosen at the phase's second week's
+    # dose), so rank and choose once per phase; each week doses them for its own stage.
+    ranking = rankings(basis)
+    chosen = {
+        phase.number: session_choice(basis, 2 * phase.number, ranking[phase.number])
+        for phase in PHASES
+    }
     weeks = [
         build_week(
             basis,
             number,
             number,
-            items=session_plan(basis, number, ranking[phase_and_step(number)[0]]),
+            items=prescribed(basis, number, chosen[phase_and_step(number)[0]]),
             # Only week 1 is set; each later week waits for the review of the one before.
             confirmed=number == 1,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
@@ -130,19 +131,39 @@ class Candidate(BaseModel):
 
 def ranked(basis: PlanBasis, phase: int) -> list[Candidate]:
     """This phase's exercises, best first: by the person's causes the family serves."""
+    return rankings(basis)[phase]
+
+
+def rankings(basis: PlanBasis) -> dict[int, list[Candidate]]:
+    """``ranked`` for every phase, each family's members picked once for all three."""
+    families = [
+        _Family(_variants(chain, basis), *_cause_fit(family_causes, basis.causes))
+        for chain, family_causes in zip(_chains(), _family_causes(), strict=True)
+        # Nerve glides and the like are for people whose answers point to a nerve.
+        if not (family_causes <= _NERVE_CAUSES and not family_causes & set(basis.causes))
+    ]
+    return {phase: _ranked_for(basis, phase, families) for phase in _PHASE_KIND_PREFERENCE}
+
+
+@dataclass(frozen=True)
+class _Family:
+    """A family's member for each phase, and how it fits the person's causes."""
+
+    picks: dict[int, Exercise | None]
+    count: int
+    weight: int
+
+
+def _ranked_for(basis: PlanBasis, phase: int, families: list[_Family]) -> list[Candidate]:
     library_order = _library_order()
     preference = _PHASE_KIND_PREFERENCE[phase]
     keyed: list[tuple[tuple[int, int, int, int], Candidate]] = []
-    for chain, family_causes in zip(_chains(), _family_causes(), strict=True):
-        # Nerve glides and the like are for people whose answers point to a nerve.
-        if family_causes <= _NERVE_CAUSES and not family_causes & set(basis.causes):
-            continue
-        picks = _variants(chain, basis)
+    for family in families:
+        picks, count, weight = family.picks, family.count, family.weight
         exercise = picks[phase]
         if exercise is None:
             continue
         since = min(p for p, pick in picks.items() if pick is not None and pick.id == exercise.id)
-        count, weight = _cause_fit(family_causes, basis.causes)
         kind_rank = preference.get(exercise.kind, 3)
         bonus = 1 if kind_rank == 0 and count > 0 else 0
         key = (-(count + bonus), kind_rank, -weight, library_order[exercise.id])

@@ -33,6 +33,16 @@ def session_plan(
 
     ``candidates`` is ``ranked(basis, phase)`` when the caller already has it.
     """
+    return prescribed(basis, stage, session_choice(basis, stage, candidates))
+
+
+def session_choice(
+    basis: PlanBasis, stage: int, candidates: list[Candidate] | None = None
+) -> list[Candidate]:
+    """The exercises of the sessions at this stage, best first, before dosing.
+
+    ``candidates`` is ``ranked(basis, phase)`` when the caller already has it.
+    """
     phase, _ = phase_and_step(stage)
     candidates = candidates if candidates is not None else ranked(basis, phase)
     relax = relaxation_exercise(basis)
@@ -56,8 +66,11 @@ def session_plan(
         if total + seconds <= basis.budget_seconds:
             chosen.append(candidate)
             total += seconds
-    if not chosen:
-        chosen = priority[:1]
+    return chosen or priority[:1]
+
+
+def prescribed(basis: PlanBasis, stage: int, chosen: list[Candidate]) -> list[Prescription]:
+    """The chosen exercises at this stage's dose, trimmed to the time, in session order."""
     items = [
         prescribe(
             c.exercise,
