@@ -227,3 +227,23 @@ def test_without_translations_dates_and_numbers_keep_the_en_gb_formats() -> None
     assert date_format(date(2026, 3, 2), "l j F") == "Monday 2 March"
     assert date_format(date(2026, 3, 2)) == "2 Mar 2026"  # en-GB DATE_FORMAT, j M Y
     assert localize(12345) == "12345" and localize(1.5) == "1.5"
+
+
+def test_kept_values_are_made_once_and_the_oldest_go_first() -> None:
+    from spinewise.web.kept import Kept
+
+    kept: Kept[str, list[str]] = Kept(2)
+    made: list[str] = []
+
+    def make(key: str) -> list[str]:
+        made.append(key)
+        return [key]
+
+    first = kept.get("a", lambda: make("a"))
+    assert kept.get("a", lambda: make("a")) is first and made == ["a"]
+    kept.get("b", lambda: make("b"))
+    kept.get("c", lambda: make("c"))  # past the size: "a", the oldest, goes
+    assert len(kept) == 2
+    assert kept.get("a", lambda: make("a")) is not first and made == ["a", "b", "c", "a"]
+    kept.clear()
+    assert len(kept) == 0

@@ -48,7 +48,7 @@ class SessionStore(db.SessionStore):
         try:
             payload = _verified_payload(text, self.key_salt)
         except Exception:  # a bad signature or damaged text: Django's decode logs and empties
-            return dict(super().decode(session_data))
+            return super().decode(session_data)
         decoded: dict[str, Any] = self.serializer().loads(payload)
         return decoded
 

@@ -131,18 +131,22 @@ class Candidate(BaseModel):
 
 def ranked(basis: PlanBasis, phase: int) -> list[Candidate]:
     """This phase's exercises, best first: by the person's causes the family serves."""
-    return rankings(basis)[phase]
+    return _ranked_for(basis, phase, _families(basis))
 
 
 def rankings(basis: PlanBasis) -> dict[int, list[Candidate]]:
     """``ranked`` for every phase, each family's members picked once for all three."""
-    families = [
+    families = _families(basis)
+    return {phase: _ranked_for(basis, phase, families) for phase in _PHASE_KIND_PREFERENCE}
+
+
+def _families(basis: PlanBasis) -> list[_Family]:
+    return [
         _Family(_variants(chain, basis), *_cause_fit(family_causes, basis.causes))
         for chain, family_causes in zip(_chains(), _family_causes(), strict=True)
         # Nerve glides and the like are for people whose answers point to a nerve.
         if not (family_causes <= _NERVE_CAUSES and not family_causes & set(basis.causes))
     ]
-    return {phase: _ranked_for(basis, phase, families) for phase in _PHASE_KIND_PREFERENCE}
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import threading
 from datetime import date
 from typing import Any
 
@@ -12,6 +11,7 @@ from django.db import models
 
 from spinewise.core.plan import Preferences, Programme, week_number_on
 from spinewise.web.assessments.models import SavedAssessment
+from spinewise.web.kept import Kept
 
 
 def new_calendar_token() -> str:
@@ -21,13 +21,11 @@ def new_calendar_token() -> str:
 
 # Parsed programmes by (pk, revision), oldest first; a few dozen people's plans per process.
 PARSED_PROGRAMMES = 64
-_PARSED: dict[tuple[int, str, int], Programme] = {}
-_PARSED_LOCK = threading.Lock()
+_PARSED: Kept[tuple[int, str, int], Programme] = Kept(PARSED_PROGRAMMES)
 
 
 def forget_parsed_programmes() -> None:
-    with _PARSED_LOCK:
-        _PARSED.clear()
+    _PARSED.clear()
 
 
 # The programme's JSON columns: left out of "light" reads, loaded only when used.
@@ -81,14 +79,7 @@ class SavedProgramme(models.Model):
             return Programme.from_json_dict(self.data)
         # The creation time as well: an id can come back after a rolled-back insert.
         key = (self.pk, self.created.isoformat(), self.revision)
-        found = _PARSED.get(key)
-        if found is None:
-            found = Programme.from_json_dict(self.data)
-            with _PARSED_LOCK:
-                _PARSED[key] = found
-                while len(_PARSED) > PARSED_PROGRAMMES:
-                    del _PARSED[next(iter(_PARSED))]
-        return found
+        return _PARSED.get(key, lambda: Programme.from_json_dict(self.data))
 
     @property
     def preferences(self) -> Preferences:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -30,6 +29,7 @@ from spinewise.core.plan.models import RescreenRecord
 from spinewise.core.rescreen import RescreenError, rescreen
 from spinewise.web.assessments.models import SavedAssessment
 from spinewise.web.assessments.services import assess_for_web
+from spinewise.web.kept import Kept
 from spinewise.web.limits import check_write_limit
 from spinewise.web.links import link
 from spinewise.web.prepared_reads import PreparedRead
@@ -146,23 +146,14 @@ def offline_urls(saved: SavedProgramme, day: date) -> dict[str, Any]:
 
 # The offline list's <script> block by (programme, revision, day, script prefix, URLconf),
 # oldest first: the plan and session pages repeat it until the plan or the day changes.
-OFFLINE_SCRIPTS = 256
-_OFFLINE_SCRIPTS: dict[tuple[object, ...], SafeString] = {}
-_OFFLINE_SCRIPTS_LOCK = threading.Lock()
+_OFFLINE_SCRIPTS: Kept[tuple[object, ...], SafeString] = Kept(256)
 
 
 def offline_script(saved: SavedProgramme, day: date) -> SafeString:
     """``offline_urls`` as the page's JSON data block (``<script id="offline-urls">``),
     worked out once per revision and day in each process."""
     key = (saved.pk, saved.created, saved.revision, day, get_script_prefix(), get_urlconf())
-    found = _OFFLINE_SCRIPTS.get(key)
-    if found is None:
-        found = json_script(offline_urls(saved, day), "offline-urls")
-        with _OFFLINE_SCRIPTS_LOCK:
-            _OFFLINE_SCRIPTS[key] = found
-            while len(_OFFLINE_SCRIPTS) > OFFLINE_SCRIPTS:
-                del _OFFLINE_SCRIPTS[next(iter(_OFFLINE_SCRIPTS))]
-    return found
+    return _OFFLINE_SCRIPTS.get(key, lambda: json_script(offline_urls(saved, day), "offline-urls"))
 
 
 @transaction.atomic
