@@ -85,6 +85,22 @@ def test_every_signed_in_page_signs_out_with_its_own_working_token(user: User) -
     assert browser.get("/journal/").status_code == 302  # signed out: sent to log in
 
 
+ANY_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
+
+
+def test_a_page_with_several_forms_masks_its_token_once(user: User) -> None:
+    """The header's "Log out" carries the same masked token as the page's own forms, as
+    two ``{% csrf_token %}`` in one page would: one mask a page, not one a form."""
+    from spinewise.web.accounts.backends import BACKEND
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(user, backend=BACKEND)
+    tokens = ANY_TOKEN.findall(browser.get("/accounts/").content.decode())
+    assert len(tokens) >= 2  # the header's form and at least one of the page's
+    assert len(set(tokens)) == 1
+    assert TOKEN.findall(browser.get("/accounts/").content.decode()) != tokens[:1]
+
+
 def test_the_footer_follows_the_emergency_number_setting(client: Client) -> None:
     footer = re.compile(r"In an emergency call <strong class=\"nowrap\">(\d+)</strong>")
     assert footer.findall(client.get("/").content.decode()) == ["999"]

@@ -6,7 +6,8 @@ and as many link lookups), the same on every page. Their markup stays in templat
 (``site/_site_nav.html``, ``site/_site_footer.html``); these tags render each variant once
 (signed in or not, the section the page belongs to, the script prefix; the footer by
 prefix and emergency number) and keep it. The one part that differs per request, the
-"Log out" form's CSRF token, is put in each time, as ``{% csrf_token %}`` would. With
+"Log out" form's CSRF token, is put in each time: the page's own token, as
+``{% csrf_token %}`` would, so a page is masked once however many forms it has. With
 ``DEBUG`` on nothing is kept, so an edited template shows at once.
 """
 
@@ -72,6 +73,16 @@ def _signed_in(context: template.Context) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 
 
+def _csrf_token(context: template.Context) -> str:
+    """The page's masked CSRF token: the one ``{% csrf_token %}`` puts in the page's other
+    forms (the context processor masks it once per page), else a fresh one."""
+    token = context.get("csrf_token")
+    if token and str(token) != "NOTPROVIDED":
+        return str(token)
+    request: HttpRequest | None = getattr(context, "request", None)
+    return get_token(request) if request is not None else ""
+
+
 @register.simple_tag(takes_context=True)
 def site_nav(context: template.Context) -> SafeString:
     """The header's links; signed in, with the "Log out" form and its CSRF token."""
@@ -91,8 +102,9 @@ def site_nav(context: template.Context) -> SafeString:
     )
     if len(parts) == 1:
         return mark_safe(parts[0])  # our own template's output
-    token = get_token(request) if request is not None else ""
-    field = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+    field = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', _csrf_token(context)
+    )
     return mark_safe(field.join(parts))  # our template's output and an escaped field
 
 
