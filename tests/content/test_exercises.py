@@ -251,3 +251,12 @@ def test_illustration_is_safe_to_inline_and_small(exercise_id: str, kind: str) -
             if local == "href":
                 assert value.startswith("#"), f"external reference {value}"
     assert "url(http" not in text and "@import" not in text
+
+
+def test_the_library_is_one_read_only_mapping_that_no_caller_can_change() -> None:
+    library = load_exercises()
+    assert load_exercises() is library  # looked up many times a plan: made once
+    with pytest.raises(TypeError):
+        library["walking"] = library["walking"]  # type: ignore[index]
+    with pytest.raises(TypeError):
+        del library["walking"]  # type: ignore[attr-defined]

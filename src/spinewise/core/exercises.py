@@ -8,9 +8,10 @@ field and reason instead of showing a half-empty exercise to someone in pain.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -353,17 +354,23 @@ def _load(path: Path, illustrations: Path) -> tuple[Exercise, ...]:
     return tuple(exercises)
 
 
+@functools.cache
+def _by_id(path: Path, illustrations: Path) -> Mapping[str, Exercise]:
+    return MappingProxyType({exercise.id: exercise for exercise in _load(path, illustrations)})
+
+
 def load_exercises(
     path: Path | None = None, illustrations: Path | None = None
-) -> dict[str, Exercise]:
+) -> Mapping[str, Exercise]:
     """All exercises by id, in file order. Raises ``ContentError`` when the file is broken.
 
     ``path`` defaults to the packaged ``exercises.yaml``; ``illustrations`` defaults to the
-    ``illustrations`` folder next to it. Parsing is cached per (path, folder).
+    ``illustrations`` folder next to it. Parsing is cached per (path, folder), and every
+    caller shares one read-only mapping (the plan builder looks it up many times a plan).
     """
     path = path or default_path()
     folder = illustrations or path.parent / "illustrations"
-    return {exercise.id: exercise for exercise in _load(path, folder)}
+    return _by_id(path, folder)
 
 
 def get_exercise(exercise_id: str) -> Exercise:

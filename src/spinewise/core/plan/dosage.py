@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spinewise.core.exercises import Dosage, Exercise, dose_seconds
+from functools import lru_cache
+
+from spinewise.core.exercises import Dosage, Exercise, Kind, dose_seconds
 from spinewise.core.plan.models import Fitness
 
 
@@ -14,12 +16,18 @@ def dose_for(exercise: Exercise, step: int, fitness: Fitness) -> Dosage:
     at step 1 (they keep things moving; strength is what progresses). Capped at 3 sets,
     15 reps and 45-second holds. Step -1 (a regressed first week) takes a set away.
     """
-    base = exercise.dosage
-    if exercise.kind in ("relaxation", "aerobic") or base.minutes is not None or step == 0:
+    return _dose(exercise.kind, exercise.dosage, step, fitness)
+
+
+# A plan weighs the same few doses many times over (each phase's candidates at each week's
+# step), and a dose depends only on these four values: each is worked out once.
+@lru_cache(maxsize=4096)
+def _dose(kind: Kind, base: Dosage, step: int, fitness: Fitness) -> Dosage:
+    if kind in ("relaxation", "aerobic") or base.minutes is not None or step == 0:
         return base
     if step < 0:
         return base.model_copy(update={"sets": max(1, base.sets - 1)})
-    if exercise.kind in ("mobility", "stretch"):
+    if kind in ("mobility", "stretch"):
         step = min(step, 1)
     more = step if step < 2 else step - 1
     sets = min(base.sets + 1, max(base.sets, 3)) if step >= 2 else base.sets

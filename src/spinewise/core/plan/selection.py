@@ -6,8 +6,6 @@ import functools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict
-
 from spinewise.core.exercises import (
     CONDITION_DESCRIPTIONS,
     EQUIPMENT_NAMES,
@@ -122,8 +120,9 @@ def _cause_fit(causes_served: Collection[str], causes: list[str]) -> tuple[int, 
     return len(served), sum(len(causes) - causes.index(cause) for cause in served)
 
 
-class Candidate(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An exercise a phase could use (the engine's own working value, never stored)."""
 
     exercise: Exercise
     since_phase: int  # the phase this exact exercise first appears in (for its dose step)
