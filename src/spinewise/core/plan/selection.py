@@ -95,12 +95,13 @@ def _level_caps(basis: PlanBasis) -> dict[int, int]:
 def _variants(chain: Sequence[Exercise], basis: PlanBasis) -> dict[int, Exercise | None]:
     """The member of a family for each phase: one harder link per phase, within the cap."""
     caps = _level_caps(basis)
+    usable = {e.id for e in chain if allowed(e, basis)}  # asked once per member
     picks: dict[int, Exercise | None] = {}
     pick: Exercise | None = None
     for phase in (1, 2, 3):
         cap = caps[phase]
         if pick is None:
-            options = [e for e in chain if allowed(e, basis) and LEVEL_ORDER[e.level] <= cap]
+            options = [e for e in chain if e.id in usable and LEVEL_ORDER[e.level] <= cap]
             if options:
                 # Careful starts take the easiest version; others the hardest gentle one.
                 pick = options[0] if basis.cautious or phase > 1 else options[-1]
@@ -108,7 +109,7 @@ def _variants(chain: Sequence[Exercise], basis: PlanBasis) -> dict[int, Exercise
             index = chain.index(pick)
             if index + 1 < len(chain):
                 harder = chain[index + 1]
-                if allowed(harder, basis) and LEVEL_ORDER[harder.level] <= cap:
+                if harder.id in usable and LEVEL_ORDER[harder.level] <= cap:
                     pick = harder
         picks[phase] = pick
     return picks
