@@ -35,7 +35,7 @@ lint: setup
 
 typecheck: setup
 	$(BIN)/mypy src/spinewise/core
-	$(BIN)/mypy src/spinewise
+	$(BIN)/mypy src/spinewise bench
 
 unit: setup
 	$(BIN)/pytest -n 2 --dist loadfile -m "not browser"

@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from bench.common import VIGNETTES
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 JOURNAL_MISSING = "the journal app (spinewise.web.journal) is not installed"
 
@@ -72,7 +76,7 @@ def make_person(email: str, days: int, today: date) -> Person:
     )
 
 
-def add_history(user: object, days: int, today: date) -> int:
+def add_history(user: User, days: int, today: date) -> int:
     """``days`` daily check-ins ending today, and a PSFS rating every week, in bulk."""
     from spinewise.core.journal import PsfsActivity
     from spinewise.web.journal.models import CheckIn, PsfsEntry

@@ -209,7 +209,9 @@ def threaded(base: str, endpoint: Endpoint, clients: int, seconds: int) -> Load:
     stop = time.monotonic() + seconds
 
     def client(n: int) -> None:
-        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        connection = http.client.HTTPConnection(
+            parts.hostname or "127.0.0.1", parts.port, timeout=30
+        )
         while time.monotonic() < stop:
             t0 = time.perf_counter()
             try:
@@ -319,6 +321,17 @@ def run(
         "signed-in page pays before doing anything of its own, so it bounds what a signed-in "
         f"page can reach: {signed_in.ratio:.2f}x the floor in this run.",
     ]
+    behind_login = [r for r in results if r.endpoint.cookie is not None]
+    if behind_login and signed_in.ratio:
+        section.lines += [
+            "",
+            "Signed-in pages against that reference (throughput ratio over the reference's): "
+            + "; ".join(
+                f"{r.endpoint.name} {r.throughput_ratio / signed_in.ratio:.2f}"
+                for r in behind_login
+            )
+            + ".",
+        ]
     section.budgets += [
         _budget(
             f"throughput at {CONCURRENCY} clients >= {MIN_THROUGHPUT_RATIO}x the floor",
