@@ -58,6 +58,8 @@ class Result:
     floor: Load
     busy: Load
     solo: Load
+    # For a signed-in page: the signed-in reference measured just after it, same load.
+    beside: Load | None = None
 
     @property
     def throughput_ratio(self) -> float:
@@ -78,8 +80,12 @@ class ReferenceRow:
     ratio: float
 
 
+def _reference_endpoint(reference: Reference) -> Endpoint:
+    return Endpoint("reference", "/me", cookie=reference.cookie)
+
+
 def _reference_row(floor: str, reference: Reference) -> ReferenceRow:
-    endpoint = Endpoint("reference", "/me", cookie=reference.cookie)
+    endpoint = _reference_endpoint(reference)
     if check(reference.base, endpoint) != 200:
         raise RuntimeError("the signed-in floor did not answer 200 to its own session")
     measure(reference.base, endpoint, 10, 1)
@@ -297,7 +303,10 @@ def run(
         floor_load = measure(floor, Endpoint("floor", "/"), CONCURRENCY, DURATION)
         busy = measure(base, endpoint, CONCURRENCY, DURATION)
         solo = measure(base, endpoint, 1, SOLO_DURATION)
-        result = Result(endpoint, status, floor_load, busy, solo)
+        beside = None
+        if endpoint.cookie is not None:
+            beside = measure(reference.base, _reference_endpoint(reference), CONCURRENCY, DURATION)
+        result = Result(endpoint, status, floor_load, busy, solo, beside)
         results.append(result)
         section.lines.append(
             f"| {endpoint.name} | {status} | {busy.rps:,.0f} | {result.throughput_ratio:.2f} | "
@@ -321,16 +330,19 @@ def run(
         "signed-in page pays before doing anything of its own, so it bounds what a signed-in "
         f"page can reach: {signed_in.ratio:.2f}x the floor in this run.",
     ]
-    behind_login = [r for r in results if r.endpoint.cookie is not None]
-    if behind_login and signed_in.ratio:
+    paired = [(r, r.beside) for r in results if r.beside is not None and r.beside.rps]
+    if paired:
         section.lines += [
             "",
-            "Signed-in pages against that reference (throughput ratio over the reference's): "
+            "The machine's load changes from one 8-second window to the next, so each "
+            "signed-in page is also measured against the reference run just after it: its "
+            "throughput over the reference's, "
             + "; ".join(
-                f"{r.endpoint.name} {r.throughput_ratio / signed_in.ratio:.2f}"
-                for r in behind_login
+                f"{r.endpoint.name} {r.busy.rps / load.rps:.2f} "
+                f"(reference {load.rps / r.floor.rps:.2f}x the floor)"
+                for r, load in paired
             )
-            + ".",
+            + ". Above 1, the page costs less than Django's own session and authentication.",
         ]
     section.budgets += [
         _budget(

@@ -19,6 +19,7 @@ from spinewise.core.assessment import assess
 from spinewise.core.exercises import load_exercises
 from spinewise.core.intake import Intake, PregnancySigns, complete_intake
 from spinewise.core.plan import Preferences, Programme, build_programme
+from spinewise.core.plan.weeks import build_week
 from spinewise.core.review import WeeklyReview, apply_review
 
 VIGNETTES = Path(__file__).parents[1] / "vignettes"
@@ -91,6 +92,19 @@ def _items(programme: Programme) -> list[tuple[int, str, str]]:
         for session in week.sessions
         for item in session.exercises
     ]
+
+
+@FAST
+@given(intakes(), preferences)
+def test_each_week_of_a_plan_is_the_week_built_on_its_own(
+    intake: Intake, prefs: Preferences
+) -> None:
+    """The builder shares work across the six weeks (rankings, each phase's choice, doses,
+    prescriptions); a review rebuilds one week from the basis alone. Both give the same."""
+    programme = _programme(intake, prefs)
+    for week in programme.weeks:
+        alone = build_week(programme.basis, week.number, week.number, confirmed=week.confirmed)
+        assert alone == week
 
 
 @FAST

@@ -12,7 +12,7 @@ from spinewise.core.intake import Intake, Screening
 from spinewise.core.levels import Level
 from spinewise.core.plan.basis import plan_basis
 from spinewise.core.plan.habits import habits_for, left_out, movement_breaks
-from spinewise.core.plan.models import NoProgrammeError, Preferences, Programme
+from spinewise.core.plan.models import NoProgrammeError, Preferences, Prescription, Programme
 from spinewise.core.plan.selection import rankings
 from spinewise.core.plan.stages import PHASES, phase_and_step
 from spinewise.core.plan.weeks import build_week, prescribed, session_choice
@@ -51,12 +51,13 @@ def build_programme(
         phase.number: session_choice(basis, 2 * phase.number, ranking[phase.number])
         for phase in PHASES
     }
+    prescriptions: dict[str, Prescription] = {}  # by exercise, shared by the six weeks
     weeks = [
         build_week(
             basis,
             number,
             number,
-            items=prescribed(basis, number, chosen[phase_and_step(number)[0]]),
+            items=prescribed(basis, number, chosen[phase_and_step(number)[0]], prescriptions),
             # Only week 1 is set; each later week waits for the review of the one before.
             confirmed=number == 1,
         )

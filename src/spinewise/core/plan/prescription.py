@@ -45,17 +45,34 @@ def timer_for(item: Prescription) -> list[TimerStep]:
     return timer_plan(exercise.model_copy(update={"dosage": dosage_of(item)}))
 
 
-def with_dosage(item: Prescription, dosage: Dosage) -> Prescription:
-    exercise = load_exercises()[item.exercise_id]
+def with_dosage(
+    item: Prescription, dosage: Dosage, exercise: Exercise | None = None
+) -> Prescription:
+    """The same prescription at another dose (its exercise, reasons and causes kept)."""
+    exercise = exercise or load_exercises()[item.exercise_id]
     return item.model_copy(
         update={
             "sets": dosage.sets,
             "reps": dosage.reps,
             "hold_seconds": dosage.hold_seconds,
             "minutes": dosage.minutes,
+            "rest_seconds": dosage.rest_seconds,
+            "per_side": dosage.per_side,
             "dosage": dosage.describe(),
             "seconds": seconds_for(exercise, dosage),
         }
+    )
+
+
+def has_dosage(item: Prescription, dosage: Dosage) -> bool:
+    """Whether ``item`` is prescribed at exactly ``dosage``."""
+    return (
+        item.sets == dosage.sets
+        and item.reps == dosage.reps
+        and item.hold_seconds == dosage.hold_seconds
+        and item.minutes == dosage.minutes
+        and item.rest_seconds == dosage.rest_seconds
+        and item.per_side == dosage.per_side
     )
 
 

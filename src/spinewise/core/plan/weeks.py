@@ -6,11 +6,11 @@ import math
 from datetime import date, timedelta
 
 from spinewise.core.education import PROGRAMME_WEEKS, reading_for
-from spinewise.core.exercises import load_exercises
+from spinewise.core.exercises import Dosage, Exercise, load_exercises
 from spinewise.core.pathway import lessons_for
 from spinewise.core.plan.dosage import dose_for, seconds_for
 from spinewise.core.plan.models import WEEKDAYS, PlanBasis, Prescription, Session, Week, Weekday
-from spinewise.core.plan.prescription import prescribe, shrink_to_fit
+from spinewise.core.plan.prescription import has_dosage, prescribe, shrink_to_fit, with_dosage
 from spinewise.core.plan.selection import Candidate, ranked, relaxation_exercise
 from spinewise.core.plan.stages import MAX_STAGE, MIN_STAGE, PHASES, dose_step, phase_and_step
 
@@ -69,18 +69,41 @@ def session_choice(
     return chosen or priority[:1]
 
 
-def prescribed(basis: PlanBasis, stage: int, chosen: list[Candidate]) -> list[Prescription]:
-    """The chosen exercises at this stage's dose, trimmed to the time, in session order."""
+def prescribed(
+    basis: PlanBasis,
+    stage: int,
+    chosen: list[Candidate],
+    earlier: dict[str, Prescription] | None = None,
+) -> list[Prescription]:
+    """The chosen exercises at this stage's dose, trimmed to the time, in session order.
+
+    ``earlier`` (one plan's weeks share it) keeps each exercise's first prescription for
+    this basis: a later week takes it as it is, or at its own dose, instead of working out
+    the exercise's reasons again.
+    """
     items = [
-        prescribe(
+        _prescription(
             c.exercise,
             dose_for(c.exercise, dose_step(stage, c.since_phase), basis.fitness),
             basis,
+            earlier,
         )
         for c in chosen
     ]
     items = shrink_to_fit(items, basis.budget_seconds)
     return sorted(items, key=lambda item: _KIND_ORDER_IN_SESSION[item.kind])
+
+
+def _prescription(
+    exercise: Exercise, dosage: Dosage, basis: PlanBasis, earlier: dict[str, Prescription] | None
+) -> Prescription:
+    if earlier is None:
+        return prescribe(exercise, dosage, basis)
+    found = earlier.get(exercise.id)
+    if found is None:
+        found = earlier[exercise.id] = prescribe(exercise, dosage, basis)
+        return found
+    return found if has_dosage(found, dosage) else with_dosage(found, dosage, exercise)
 
 
 def session_dates(week_start: date, days: list[Weekday]) -> list[date]:
