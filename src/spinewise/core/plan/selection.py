@@ -141,12 +141,15 @@ def rankings(basis: PlanBasis) -> dict[int, list[Candidate]]:
 
 
 def _families(basis: PlanBasis) -> list[_Family]:
-    return [
-        _Family(_variants(chain, basis), *_cause_fit(family_causes, basis.causes))
-        for chain, family_causes in zip(_chains(), _family_causes(), strict=True)
+    families = []
+    for chain, family_causes in zip(_chains(), _family_causes(), strict=True):
         # Nerve glides and the like are for people whose answers point to a nerve.
-        if not (family_causes <= _NERVE_CAUSES and not family_causes & set(basis.causes))
-    ]
+        if family_causes <= _NERVE_CAUSES and not family_causes & set(basis.causes):
+            continue
+        picks = _variants(chain, basis)
+        fit = _cause_fit(family_causes, basis.causes)
+        families.append(_Family(picks, _first_phases(picks), *fit))
+    return families
 
 
 @dataclass(frozen=True)
@@ -154,8 +157,18 @@ class _Family:
     """A family's member for each phase, and how it fits the person's causes."""
 
     picks: dict[int, Exercise | None]
+    # For each phase with a member: the first phase with that same member (its dose steps
+    # count from there).
+    since: dict[int, int]
     count: int
     weight: int
+
+
+def _first_phases(picks: dict[int, Exercise | None]) -> dict[int, int]:
+    first: dict[str, int] = {}
+    return {
+        phase: first.setdefault(pick.id, phase) for phase, pick in picks.items() if pick is not None
+    }
 
 
 def _ranked_for(basis: PlanBasis, phase: int, families: list[_Family]) -> list[Candidate]:
@@ -163,11 +176,11 @@ def _ranked_for(basis: PlanBasis, phase: int, families: list[_Family]) -> list[C
     preference = _PHASE_KIND_PREFERENCE[phase]
     keyed: list[tuple[tuple[int, int, int, int], Candidate]] = []
     for family in families:
-        picks, count, weight = family.picks, family.count, family.weight
-        exercise = picks[phase]
+        count, weight = family.count, family.weight
+        exercise = family.picks[phase]
         if exercise is None:
             continue
-        since = min(p for p, pick in picks.items() if pick is not None and pick.id == exercise.id)
+        since = family.since[phase]
         kind_rank = preference.get(exercise.kind, 3)
         bonus = 1 if kind_rank == 0 and count > 0 else 0
         key = (-(count + bonus), kind_rank, -weight, library_order[exercise.id])

@@ -56,16 +56,19 @@ def session_choice(
     fit_stage = max(stage, 2 * phase)
     chosen: list[Candidate] = []
     total = 0
+    others = 0  # chosen exercises that are not the relaxation one
     for candidate in priority:
         exercise = candidate.exercise
-        others = sum(c.exercise.kind != "relaxation" for c in chosen)
-        if exercise.kind != "relaxation" and others >= MAX_EXERCISES:
+        relaxing = exercise.kind == "relaxation"
+        if not relaxing and others >= MAX_EXERCISES:
             continue
         step = dose_step(fit_stage, candidate.since_phase)
         seconds = seconds_for(exercise, dose_for(exercise, step, basis.fitness))
         if total + seconds <= basis.budget_seconds:
             chosen.append(candidate)
             total += seconds
+            if not relaxing:
+                others += 1
     return chosen or priority[:1]
 
 
