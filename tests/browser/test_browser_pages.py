@@ -150,3 +150,41 @@ def test_every_header_link_is_in_sight_on_a_phone_when_signed_out(
         link = nav.get_by_role("link", name=name, exact=True)
         box = link.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, name
+
+
+def test_signed_in_on_a_phone_the_header_row_fades_at_its_edge_and_ends_clear(
+    browser: Any, server_url: str, mailed_link: Any
+) -> None:
+    """Signed in, the header's links are one row that scrolls sideways on a phone. The
+    link cut at the right edge fades out (more to scroll to), and neither the last link,
+    scrolled to, nor a link reached with Tab is left under the fade."""
+    context = browser.new_context(viewport={"width": 390, "height": 700}, is_mobile=True)
+    context.set_default_timeout(90_000)  # a loaded machine (CI's second pass) is slow
+    page = context.new_page()
+    clear = 28 - 1  # the fade is 1.75rem wide; a pixel's rounding either way
+    try:
+        page.goto(server_url + "/accounts/signup/")
+        page.fill("#id_email", "phone.header@example.com")
+        page.fill("#id_password1", "gentle-morning-walk-31")
+        page.fill("#id_password2", "gentle-morning-walk-31")
+        page.click("button[type=submit]:has-text('Create account')")
+        page.goto(mailed_link("/accounts/signup/confirm/"))
+        page.click("button[type=submit]:has-text('Create my account')")
+        page.goto(server_url + "/guides/")
+
+        nav = page.locator("nav.site-nav")
+        assert nav.evaluate("n => n.scrollWidth > n.clientWidth")  # the row scrolls
+        assert "linear-gradient" in nav.evaluate("n => getComputedStyle(n).maskImage")
+        right = nav.evaluate("n => n.getBoundingClientRect().right")
+
+        nav.evaluate("n => { n.scrollLeft = n.scrollWidth; }")
+        last = page.locator("header button:has-text('Log out')").bounding_box()
+        assert last is not None and last["x"] + last["width"] <= right - clear
+
+        nav.evaluate("n => { n.scrollLeft = 0; }")
+        link = nav.get_by_role("link", name="Exercises", exact=True)
+        link.focus()
+        box = link.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= right - clear
+    finally:
+        context.close()
