@@ -49,7 +49,8 @@ def with_dosage(
     item: Prescription, dosage: Dosage, exercise: Exercise | None = None
 ) -> Prescription:
     """The same prescription at another dose (its exercise, reasons and causes kept)."""
-    exercise = exercise or load_exercises()[item.exercise_id]
+    if exercise is None:
+        exercise = load_exercises()[item.exercise_id]
     return item.model_copy(
         update={
             "sets": dosage.sets,
