@@ -20,6 +20,7 @@ from spinewise.core.exercises import (
     load_exercises,
     timer_plan,
 )
+from spinewise.core.knowledge import knowledge
 
 
 def _library_copy(tmp_path: Path, edit: Any = None) -> Path:
@@ -237,3 +238,32 @@ def test_a_missing_drawing_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as exc:
         load_exercises(path)
     assert "missing drawing" in _problems(exc)["bird_dog.illustration"]
+
+
+def test_sources_are_cited_by_id_and_shown_as_sources_yaml_writes_them() -> None:
+    entries = yaml.safe_load(default_path().read_text(encoding="utf-8"))
+    known = knowledge().sources
+    for entry in entries:
+        shown = [(s.title, s.url) for s in load_exercises()[entry["id"]].sources]
+        assert shown == [(known[i].title, str(known[i].url)) for i in entry["sources"]]
+
+
+def test_an_unknown_source_id_or_one_without_a_link_is_rejected(tmp_path: Path) -> None:
+    def break_it(entries: list[dict[str, Any]]) -> None:
+        _by_id(entries, "plank")["sources"] = ["nice_ng59", "made_up_2031"]
+        _by_id(entries, "cat_cow")["sources"] = ["seed_guide"]  # in sources.yaml, no link
+
+    with pytest.raises(ContentError) as exc:
+        load_exercises(_library_copy(tmp_path, break_it))
+    problems = exc.value.problems
+    assert ("plank.sources", "'made_up_2031' is not a source id in sources.yaml") in problems
+    assert ("cat_cow.sources", "'seed_guide' has no link in sources.yaml") in problems
+
+
+def test_a_source_written_out_instead_of_cited_by_id_is_rejected(tmp_path: Path) -> None:
+    def break_it(entries: list[dict[str, Any]]) -> None:
+        _by_id(entries, "plank")["sources"] = [{"title": "A title", "url": "https://a.example"}]
+
+    with pytest.raises(ContentError) as exc:
+        load_exercises(_library_copy(tmp_path, break_it))
+    assert "plank.sources" in _problems(exc)

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from spinewise.core.content_loader import ContentError, content_dir, read_yaml, unique_ids
-from spinewise.core.knowledge import CauseId
+from spinewise.core.knowledge import CauseId, knowledge
 from spinewise.core.knowledge import RegionId as Region
 
 Kind = Literal["strength", "mobility", "stretch", "relaxation", "aerobic"]
@@ -298,13 +298,37 @@ def _parse(path: Path, data: Any) -> list[Exercise]:
     for index, item in enumerate(data):
         item_id = item.get("id") if isinstance(item, dict) else None
         prefix = str(item_id) if isinstance(item_id, str) and item_id else f"[{index}]"
+        cited, unknown = _cited_sources(item)
+        problems.extend((f"{prefix}.sources", reason) for reason in unknown)
+        entry = item if cited is None else {**item, "sources": cited}
         try:
-            exercises.append(Exercise.model_validate(item))
+            exercises.append(Exercise.model_validate(entry))
         except ValidationError as exc:
             problems.extend(_problems(exc, prefix))
     if problems:
         raise ContentError(str(path), problems)
     return exercises
+
+
+def _cited_sources(item: Any) -> tuple[list[dict[str, str]] | None, list[str]]:
+    """An entry's sources, cited by their id in sources.yaml, as the title and link each
+    has there; and a reason for each citation that is not a known source with a link.
+    None when the entry has no list of sources (the model then names what is wrong)."""
+    ids = item.get("sources") if isinstance(item, dict) else None
+    if not isinstance(ids, list):
+        return None, []
+    known = knowledge().sources
+    cited: list[dict[str, str]] = []
+    unknown: list[str] = []
+    for source_id in ids:
+        source = known.get(source_id) if isinstance(source_id, str) else None
+        if source is None:
+            unknown.append(f"{source_id!r} is not a source id in sources.yaml")
+        elif source.url is None:
+            unknown.append(f"{source_id!r} has no link in sources.yaml")
+        else:
+            cited.append({"title": source.title, "url": str(source.url)})
+    return cited, unknown
 
 
 def _check_links(path: Path, exercises: Sequence[Exercise]) -> None:
