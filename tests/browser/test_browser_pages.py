@@ -83,6 +83,18 @@ def test_screenshots_on_a_phone(phone_page: Any, server_url: str, screenshot_dir
     assert len(list(screenshot_dir.glob("*.png"))) >= len(PAGES)
 
 
+def _sign_up(page: Any, server_url: str, mailed_link: Any, email: str) -> None:
+    """Signs up with ``email`` and confirms through the mailed link (then signed in)."""
+    page.goto(server_url + "/accounts/signup/")
+    page.fill("#id_email", email)
+    page.fill("#id_password1", "gentle-morning-walk-31")
+    page.fill("#id_password2", "gentle-morning-walk-31")
+    page.click("button[type=submit]:has-text('Create account')")
+    assert page.url == server_url + "/accounts/signup/sent/"
+    page.goto(mailed_link("/accounts/signup/confirm/"))
+    page.click("button[type=submit]:has-text('Create my account')")
+
+
 def test_sign_up_log_out_and_log_in_without_javascript(
     browser: Any, server_url: str, mailed_link: Any
 ) -> None:
@@ -90,14 +102,7 @@ def test_sign_up_log_out_and_log_in_without_javascript(
     context.set_default_timeout(90_000)  # a loaded machine (CI's second pass) is slow
     page = context.new_page()
     try:
-        page.goto(server_url + "/accounts/signup/")
-        page.fill("#id_email", "browser.person@example.com")
-        page.fill("#id_password1", "gentle-morning-walk-31")
-        page.fill("#id_password2", "gentle-morning-walk-31")
-        page.click("button[type=submit]:has-text('Create account')")
-        assert page.url == server_url + "/accounts/signup/sent/"
-        page.goto(mailed_link("/accounts/signup/confirm/"))
-        page.click("button[type=submit]:has-text('Create my account')")
+        _sign_up(page, server_url, mailed_link, "browser.person@example.com")
         assert page.url == server_url + "/accounts/"
         assert page.locator("h1").inner_text() == "Your account"
 
@@ -163,13 +168,7 @@ def test_signed_in_on_a_phone_the_header_row_fades_at_its_edge_and_ends_clear(
     page = context.new_page()
     clear = 28 - 1  # the fade is 1.75rem wide; a pixel's rounding either way
     try:
-        page.goto(server_url + "/accounts/signup/")
-        page.fill("#id_email", "phone.header@example.com")
-        page.fill("#id_password1", "gentle-morning-walk-31")
-        page.fill("#id_password2", "gentle-morning-walk-31")
-        page.click("button[type=submit]:has-text('Create account')")
-        page.goto(mailed_link("/accounts/signup/confirm/"))
-        page.click("button[type=submit]:has-text('Create my account')")
+        _sign_up(page, server_url, mailed_link, "phone.header@example.com")
         page.goto(server_url + "/guides/")
 
         nav = page.locator("nav.site-nav")
