@@ -21,10 +21,14 @@ from bench.seed import Person
 from spinewise.cli.serve_cmd import THREADS
 
 CONCURRENCY = 50
-DURATION = 8  # seconds per endpoint at full concurrency (the floor too, just before it)
+# The machine is shared and its load changes from one second to the next, so a page and the
+# floor are measured in turns: ROUNDS rounds of ROUND_SECONDS each (floor, page, and for a
+# signed-in page the signed-in reference), and every ratio is the median of the rounds' ratios.
+ROUNDS = 3
+ROUND_SECONDS = 3
 SOLO_DURATION = 3  # seconds per endpoint with one client: the service time alone
 # Budgets, as ratios to the floor (a one-view Django app served the same way, measured
-# just before each page) and as plain service times.
+# in turn with each page) and as plain service times.
 MIN_THROUGHPUT_RATIO = 0.3  # page req/s at 50 clients >= 0.3 x the floor's
 MAX_P99_RATIO = 4.0  # page p99 at 50 clients <= 4 x the floor's p99
 SOLO_P50 = 0.005  # one client: p50 under 5 ms
@@ -51,56 +55,110 @@ class Load:
     tool: str
 
 
+def _ratio(a: float, b: float) -> float:
+    return a / b if b and a == a else float("nan")
+
+
 @dataclass
 class Result:
+    """A page measured in rounds; each round is (the floor's load, the page's load)."""
+
     endpoint: Endpoint
     status: int
-    floor: Load
-    busy: Load
+    floors: list[Load]
+    busies: list[Load]
     solo: Load
-    # For a signed-in page: the signed-in reference measured just after it, same load.
-    beside: Load | None = None
+    # For a signed-in page: the signed-in reference, measured in each round after the page.
+    besides: list[Load] | None = None
+
+    @property
+    def rps(self) -> float:
+        return median([b.rps for b in self.busies])
+
+    @property
+    def p50(self) -> float:
+        return median([b.p50 for b in self.busies])
+
+    @property
+    def p99(self) -> float:
+        return median([b.p99 for b in self.busies])
+
+    @property
+    def bad(self) -> int:
+        return sum(b.bad for b in self.busies)
 
     @property
     def throughput_ratio(self) -> float:
-        return self.busy.rps / self.floor.rps if self.floor.rps else float("nan")
+        return median([_ratio(b.rps, f.rps) for f, b in zip(self.floors, self.busies, strict=True)])
 
     @property
     def p99_ratio(self) -> float:
-        return self.busy.p99 / self.floor.p99 if self.floor.p99 else float("nan")
+        return median([_ratio(b.p99, f.p99) for f, b in zip(self.floors, self.busies, strict=True)])
 
     @property
     def tail(self) -> float:
-        return self.busy.p99 / self.busy.p50 if self.busy.p50 else float("nan")
+        return median([_ratio(b.p99, b.p50) for b in self.busies])
+
+    @property
+    def over_reference(self) -> float:
+        """The page's throughput over the signed-in reference's (median of the rounds)."""
+        if not self.besides:
+            return float("nan")
+        pairs = zip(self.busies, self.besides, strict=True)
+        return median([_ratio(b.rps, r.rps) for b, r in pairs])
+
+    @property
+    def reference_ratio(self) -> float:
+        """The signed-in reference's throughput over the floor's (median of the rounds)."""
+        if not self.besides:
+            return float("nan")
+        pairs = zip(self.floors, self.besides, strict=True)
+        return median([_ratio(r.rps, f.rps) for f, r in pairs])
 
 
 @dataclass(frozen=True)
-class ReferenceRow:
-    line: str
-    ratio: float
+class Reference:
+    """The signed-in floor (``bench/floor.py --signed-in``): its address and session cookie."""
+
+    base: str
+    cookie: str
+
+    @property
+    def endpoint(self) -> Endpoint:
+        return Endpoint("reference", "/me", cookie=self.cookie)
 
 
-def _reference_endpoint(reference: Reference) -> Endpoint:
-    return Endpoint("reference", "/me", cookie=reference.cookie)
+FLOOR = Endpoint("floor", "/")
 
 
-def _reference_row(floor: str, reference: Reference) -> ReferenceRow:
-    endpoint = _reference_endpoint(reference)
-    if check(reference.base, endpoint) != 200:
-        raise RuntimeError("the signed-in floor did not answer 200 to its own session")
-    measure(reference.base, endpoint, 10, 1)
-    measure(floor, Endpoint("floor", "/"), 10, 1)
-    floor_load = measure(floor, Endpoint("floor", "/"), CONCURRENCY, DURATION)
-    busy = measure(reference.base, endpoint, CONCURRENCY, DURATION)
-    solo = measure(reference.base, endpoint, 1, SOLO_DURATION)
-    result = Result(endpoint, 200, floor_load, busy, solo)
-    line = (
-        f"| _reference: the floor signed in (session + auth, SQLite)_ | 200 | {busy.rps:,.0f} | "
-        f"{result.throughput_ratio:.2f} | {ms(busy.p50)} | {ms(busy.p99)} | "
-        f"{result.p99_ratio:.1f} | {result.tail:.1f} | {ms(solo.p50)} | {ms(solo.p99)} | "
-        f"{busy.bad} |"
+def measure_page(
+    base: str, endpoint: Endpoint, floor: str, reference: Reference | None = None
+) -> Result:
+    """A page in ROUNDS rounds, each the floor, then the page (then the reference, if any),
+    under CONCURRENCY clients; then the page with one client."""
+    status = check(base, endpoint)
+    measure(base, endpoint, 10, 1)  # warm-up: every worker has compiled and connected
+    measure(floor, FLOOR, 10, 1)
+    if reference is not None:
+        measure(reference.base, reference.endpoint, 10, 1)
+    floors: list[Load] = []
+    busies: list[Load] = []
+    besides: list[Load] = []
+    for _ in range(ROUNDS):
+        floors.append(measure(floor, FLOOR, CONCURRENCY, ROUND_SECONDS))
+        busies.append(measure(base, endpoint, CONCURRENCY, ROUND_SECONDS))
+        if reference is not None:
+            besides.append(measure(reference.base, reference.endpoint, CONCURRENCY, ROUND_SECONDS))
+    solo = measure(base, endpoint, 1, SOLO_DURATION)
+    return Result(endpoint, status, floors, busies, solo, besides or None)
+
+
+def _row(name: str, result: Result) -> str:
+    return (
+        f"| {name} | {result.status} | {result.rps:,.0f} | {result.throughput_ratio:.2f} | "
+        f"{ms(result.p50)} | {ms(result.p99)} | {result.p99_ratio:.1f} | {result.tail:.1f} | "
+        f"{ms(result.solo.p50)} | {ms(result.solo.p99)} | {result.bad} |"
     )
-    return ReferenceRow(line, result.throughput_ratio)
 
 
 def endpoints(person: Person, journal: bool) -> list[Endpoint]:
@@ -261,14 +319,6 @@ def _budget(
     return Budget(name, False, "; ".join(f"{r.endpoint.name} {show(r)}" for r in failing))
 
 
-@dataclass(frozen=True)
-class Reference:
-    """The signed-in floor (``bench/floor.py --signed-in``): its address and session cookie."""
-
-    base: str
-    cookie: str
-
-
 def run(
     base: str,
     floor: str,
@@ -285,11 +335,14 @@ def run(
         "threads each) on 127.0.0.1 against SQLite in a throwaway data folder, default "
         "(non-production) settings. **The floor** is a one-view Django app (`bench/floor.py`: "
         "no middleware, no database, a 50-byte page) served by the same gunicorn options "
-        "(`serve_cmd.gunicorn_options`), measured for "
-        f"{DURATION} s just before each page so both see the same machine load. Load from "
-        f"{tool} on the same machine ({min(2, CONCURRENCY)} threads, {CONCURRENCY} keep-alive "
-        f"connections, {DURATION} s per page, then {SOLO_DURATION} s with one connection for "
-        "the service time alone, after a 1 s warm-up at 10 connections).",
+        f"(`serve_cmd.gunicorn_options`). Load from {tool} on the same machine "
+        f"({min(2, CONCURRENCY)} threads, {CONCURRENCY} keep-alive connections). The machine's "
+        f"load changes from second to second, so each page is measured in {ROUNDS} rounds of "
+        f"{ROUND_SECONDS} s: the floor, then the page (then, for a signed-in page, the signed-in "
+        "reference below), so that each round's three see the same load. Each ratio is the "
+        "median of the rounds' ratios; req/s, p50 and p99 are medians of the rounds; errors "
+        f"are summed. Then {SOLO_DURATION} s with one connection gives the service time alone. "
+        "Every server is warmed up first (1 s at 10 connections).",
         "",
         f"| Page | Status | req/s @{CONCURRENCY} | x floor | p50 @{CONCURRENCY} | "
         f"p99 @{CONCURRENCY} | p99 / floor p99 | p99 / p50 | p50 @1 | p99 @1 | errors |",
@@ -297,52 +350,43 @@ def run(
     ]
     results: list[Result] = []
     for endpoint in endpoints(person, journal):
-        status = check(base, endpoint)
-        measure(base, endpoint, 10, 1)  # warm-up: every worker has compiled and connected
-        measure(floor, Endpoint("floor", "/"), 10, 1)
-        floor_load = measure(floor, Endpoint("floor", "/"), CONCURRENCY, DURATION)
-        busy = measure(base, endpoint, CONCURRENCY, DURATION)
-        solo = measure(base, endpoint, 1, SOLO_DURATION)
-        beside = None
-        if endpoint.cookie is not None:
-            beside = measure(reference.base, _reference_endpoint(reference), CONCURRENCY, DURATION)
-        result = Result(endpoint, status, floor_load, busy, solo, beside)
+        beside = reference if endpoint.cookie is not None else None
+        result = measure_page(base, endpoint, floor, beside)
         results.append(result)
-        section.lines.append(
-            f"| {endpoint.name} | {status} | {busy.rps:,.0f} | {result.throughput_ratio:.2f} | "
-            f"{ms(busy.p50)} | {ms(busy.p99)} | {result.p99_ratio:.1f} | {result.tail:.1f} | "
-            f"{ms(solo.p50)} | {ms(solo.p99)} | {busy.bad} |"
-        )
-    signed_in = _reference_row(floor, reference)
-    section.lines.append(signed_in.line)
-    floors = [r.floor for r in results]
+        section.lines.append(_row(endpoint.name, result))
+    if check(reference.base, reference.endpoint) != 200:
+        raise RuntimeError("the signed-in floor did not answer 200 to its own session")
+    signed_in = measure_page(reference.base, reference.endpoint, floor)
+    section.lines.append(
+        _row("_reference: the floor signed in (session + auth, SQLite)_", signed_in)
+    )
+    floors = [f for r in results for f in r.floors]
     floor_rps = median([f.rps for f in floors])
     section.lines += [
         "",
         f"The floor, measured {len(floors)} times in this run: {floor_rps:,.0f} "
         f"req/s (from {min(f.rps for f in floors):,.0f} to {max(f.rps for f in floors):,.0f}), "
-        f"p99 {ms(median([f.p99 for f in floors]))} at {CONCURRENCY} clients (medians); each "
-        "page's ratios use the floor measured just before it.",
+        f"p99 {ms(median([f.p99 for f in floors]))} at {CONCURRENCY} clients (medians).",
         "",
         "The last row is a reference, not a page: the floor's view behind Django's own "
         "session and authentication middleware, signed in, on SQLite (`bench/floor.py "
         "--signed-in`). Its two reads (the session, then the person) are what every "
         "signed-in page pays before doing anything of its own, so it bounds what a signed-in "
-        f"page can reach: {signed_in.ratio:.2f}x the floor in this run.",
+        f"page can reach: {signed_in.throughput_ratio:.2f}x the floor in this run.",
     ]
-    paired = [(r, r.beside) for r in results if r.beside is not None and r.beside.rps]
+    paired = [r for r in results if r.besides]
     if paired:
         section.lines += [
             "",
-            "The machine's load changes from one 8-second window to the next, so each "
-            "signed-in page is also measured against the reference run just after it: its "
-            "throughput over the reference's, "
+            "Each signed-in page over the reference measured in the same rounds (throughput, "
+            "median of the rounds; above 1, the page costs less than Django's own session and "
+            "authentication): "
             + "; ".join(
-                f"{r.endpoint.name} {r.busy.rps / load.rps:.2f} "
-                f"(reference {load.rps / r.floor.rps:.2f}x the floor)"
-                for r, load in paired
+                f"{r.endpoint.name} {r.over_reference:.2f} "
+                f"(reference {r.reference_ratio:.2f}x the floor)"
+                for r in paired
             )
-            + ". Above 1, the page costs less than Django's own session and authentication.",
+            + ".",
         ]
     section.budgets += [
         _budget(
@@ -378,8 +422,8 @@ def run(
         _budget(
             "every page answers 200 with no errors under load",
             results,
-            lambda r: r.status == 200 and r.busy.bad == 0,
-            lambda r: f"{r.status}/{r.busy.bad}",
+            lambda r: r.status == 200 and r.bad == 0,
+            lambda r: f"{r.status}/{r.bad}",
         ),
     ]
     return section
