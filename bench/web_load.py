@@ -89,11 +89,11 @@ class Result:
 
     @property
     def throughput_ratio(self) -> float:
-        return median([_ratio(b.rps, f.rps) for f, b in zip(self.floors, self.busies, strict=True)])
+        return _per_round(self.busies, self.floors, _rps)
 
     @property
     def p99_ratio(self) -> float:
-        return median([_ratio(b.p99, f.p99) for f, b in zip(self.floors, self.busies, strict=True)])
+        return _per_round(self.busies, self.floors, _p99)
 
     @property
     def tail(self) -> float:
@@ -102,18 +102,30 @@ class Result:
     @property
     def over_reference(self) -> float:
         """The page's throughput over the signed-in reference's (median of the rounds)."""
-        if not self.besides:
-            return float("nan")
-        pairs = zip(self.busies, self.besides, strict=True)
-        return median([_ratio(b.rps, r.rps) for b, r in pairs])
+        return _per_round(self.busies, self.besides, _rps)
 
     @property
     def reference_ratio(self) -> float:
         """The signed-in reference's throughput over the floor's (median of the rounds)."""
-        if not self.besides:
-            return float("nan")
-        pairs = zip(self.floors, self.besides, strict=True)
-        return median([_ratio(r.rps, f.rps) for f, r in pairs])
+        return _per_round(self.besides, self.floors, _rps)
+
+
+def _rps(load: Load) -> float:
+    return load.rps
+
+
+def _p99(load: Load) -> float:
+    return load.p99
+
+
+def _per_round(
+    tops: list[Load] | None, bottoms: list[Load] | None, value: Callable[[Load], float]
+) -> float:
+    """The median over the rounds of value(top) / value(bottom); NaN when a side is missing."""
+    if not tops or not bottoms:
+        return float("nan")
+    pairs = zip(tops, bottoms, strict=True)
+    return median([_ratio(value(top), value(bottom)) for top, bottom in pairs])
 
 
 @dataclass(frozen=True)
